@@ -1,0 +1,246 @@
+"""Derive the properties of a scalar function from numbers alone.
+
+Everything here works on callables that map a float64 array to a float64
+array (the function and its derivatives, as torch and autograd compute them),
+so the numbers on the site come from evaluation, never from a typed table.
+The window [-WINDOW, WINDOW] is sampled densely; behaviour beyond it is read
+from far-away points (the tails), which is how open and closed range ends and
+limits such as sup |f'| of softplus (approached, never attained) are told apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+Fn = Callable[[np.ndarray], np.ndarray]
+
+WINDOW = 10.0
+STEP = 1e-3
+FAR = (20.0, 100.0, 1e6, 1e300)  # tail points, in increasing distance
+SATURATION = 0.01  # |f'| below this is where gradients vanish
+ZERO_MEAN = 0.01  # |E f(z)|, z ~ N(0, 1), below this is zero-centred
+
+
+def grid(lo: float = -WINDOW, hi: float = WINDOW, step: float = STEP) -> np.ndarray:
+    n = int(round((hi - lo) / step)) + 1
+    x = np.linspace(lo, hi, n)
+    x[np.argmin(np.abs(x))] = 0.0  # make sure 0 is sampled exactly
+    return x
+
+
+def snap(v: float, tol: float = 1e-8) -> float:
+    """Round a refined point to a short decimal when it is one (0, 1, -3)."""
+    for digits in range(0, 7):
+        r = round(v, digits)
+        if abs(r - v) < tol:
+            return r + 0.0
+    return v
+
+
+def is_round(v: float) -> bool:
+    return any(round(v, digits) == v for digits in range(0, 7))
+
+
+def _tails(fn: Fn, sign: float) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        vals = fn(np.array([sign * t for t in FAR]))
+    return vals[np.isfinite(vals)]
+
+
+def _holds_far(pred: Callable[[np.ndarray], np.ndarray], sign: float) -> bool:
+    with np.errstate(all="ignore"):
+        return bool(np.all(pred(np.array([sign * t for t in FAR]))))
+
+
+# --- discontinuities -----------------------------------------------------
+
+def find_jumps(fn: Fn, x: np.ndarray, *, min_jump: float = 1e-6) -> list[float]:
+    """Points where ``fn`` jumps: the difference across them does not shrink
+    when the interval is narrowed, unlike a steep but continuous stretch."""
+    v = fn(x)
+    d = np.abs(np.diff(v))
+    # A jump stands out against the differences around it; the two next to it
+    # are left out, since a value at the jump itself splits it in two.
+    padded = np.pad(d, 6)
+    around = np.lib.stride_tricks.sliding_window_view(padded, 13).copy()
+    around[:, 5:8] = 0.0
+    candidates = np.nonzero((d > min_jump) & (d > 8 * around.max(axis=1)))[0]
+    jumps: list[float] = []
+    for i in candidates:
+        a, b = float(x[i]), float(x[i + 1])
+        size = float(d[i])
+        for _ in range(40):
+            sub = np.linspace(a, b, 17)
+            sd = np.abs(np.diff(fn(sub)))
+            k = int(np.argmax(sd))
+            a, b = float(sub[k]), float(sub[k + 1])
+            if b - a < 1e-12:
+                break
+        if float(np.abs(fn(np.array([a, b]))[1] - fn(np.array([a, b]))[0])) > 0.5 * size:
+            point = snap(0.5 * (a + b))
+            if not jumps or abs(jumps[-1] - point) > 1e-6:
+                jumps.append(point)
+    return jumps
+
+
+def continuity(derivatives: list[Fn], x: np.ndarray) -> tuple[str, dict[int, list[float]]]:
+    """Order of continuity from jumps of f, f', f'', f''' (autograd).
+
+    Returns a label (``"discontinuous"``, ``"C0"``, ``"C1"``, ``"C2"`` or
+    ``"C∞"`` when none of the derivatives checked jumps) and the jump points
+    found for each order.
+    """
+    found = {k: find_jumps(fn, x) for k, fn in enumerate(derivatives)}
+    for k in range(len(derivatives)):
+        if found[k]:
+            return ("discontinuous" if k == 0 else f"C{k - 1}"), found
+    return "C∞", found
+
+
+# --- sets where a condition holds, as intervals -------------------------
+
+@dataclass
+class Interval:
+    lo: float | None  # None = -infinity
+    hi: float | None  # None = +infinity
+    lo_closed: bool
+    hi_closed: bool
+
+    def as_json(self) -> dict:
+        return {"lo": self.lo, "hi": self.hi, "lo_closed": self.lo_closed, "hi_closed": self.hi_closed}
+
+
+def _boundary(pred: Callable[[np.ndarray], np.ndarray], inside: float, outside: float) -> float:
+    a, b = inside, outside
+    for _ in range(80):
+        m = 0.5 * (a + b)
+        if m in (a, b):
+            break
+        if pred(np.array([m]))[0]:
+            a = m
+        else:
+            b = m
+    return snap(0.5 * (a + b))
+
+
+def intervals_where(pred: Callable[[np.ndarray], np.ndarray], x: np.ndarray) -> list[Interval]:
+    """The set {t : pred(t)} as intervals, ends refined by bisection and
+    extended to infinity when the tails satisfy the predicate too. An end is
+    closed only where it is an exact point such as a kink (x <= 0 for ReLU);
+    a refined crossing of a continuous function is reported as open."""
+    mask = pred(x)
+    out: list[Interval] = []
+    i, n = 0, len(x)
+    while i < n:
+        if not mask[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and mask[j + 1]:
+            j += 1
+        if i == 0 and _holds_far(pred, -1.0):
+            lo, lo_closed = None, False
+        elif i == 0:
+            lo = float(x[0])
+            lo_closed = True
+        else:
+            lo = _boundary(pred, float(x[i]), float(x[i - 1]))
+            lo_closed = is_round(lo) and bool(pred(np.array([lo]))[0])
+        if j == n - 1 and _holds_far(pred, 1.0):
+            hi, hi_closed = None, False
+        elif j == n - 1:
+            hi = float(x[-1])
+            hi_closed = True
+        else:
+            hi = _boundary(pred, float(x[j]), float(x[j + 1]))
+            hi_closed = is_round(hi) and bool(pred(np.array([hi]))[0])
+        out.append(Interval(lo, hi, lo_closed, hi_closed))
+        i = j + 1
+    return out
+
+
+# --- range, extremes, symmetry -------------------------------------------
+
+def value_range(f: Fn, x: np.ndarray) -> dict:
+    """inf and sup of f over the reals: attained (closed) inside the window,
+    or approached in a tail (open), or unbounded (None)."""
+    y = f(x)
+    ends = {}
+    for side, sign, pick in (("lo", -1.0, np.min), ("hi", 1.0, np.max)):
+        inner = float(pick(y))
+        tail = np.concatenate((_tails(f, -1.0), _tails(f, 1.0)))
+        extreme = float(pick(tail)) if tail.size else inner
+        beyond = extreme < inner if side == "lo" else extreme > inner
+        if beyond and abs(extreme) > 1e6:
+            ends[side] = (None, False)
+        elif beyond and abs(extreme - inner) > 1e-12 * max(1.0, abs(inner)):
+            ends[side] = (snap(extreme), False)  # a limit, not attained
+        else:
+            ends[side] = (snap(inner), True)
+        del sign
+    return {"range": [ends["lo"][0], ends["hi"][0]], "range_closed": [ends["lo"][1], ends["hi"][1]]}
+
+
+def _refine_max(g: Fn, x0: float, step: float) -> tuple[float, float]:
+    """Zoom in on a smooth maximum. Near the top, values differ by rounding
+    only, so the centre of the points within rounding of the maximum is used;
+    the position is good to about 1e-7, the value to the last digits."""
+    lo, hi = x0 - step, x0 + step
+    for _ in range(6):
+        t = np.linspace(lo, hi, 41)
+        v = g(t)
+        top = t[v >= v.max() - 4 * np.finfo(float).eps * abs(v.max())]
+        centre = 0.5 * (top[0] + top[-1])
+        width = (hi - lo) / 40
+        lo, hi = centre - width, centre + width
+    best = snap(float(centre), tol=1e-6)
+    return best, float(g(np.array([best]))[0])
+
+
+def max_abs_derivative(df: Fn, x: np.ndarray) -> dict:
+    """sup |f'| and where it is reached: a point, an interval, or a limit."""
+    g = lambda t: np.abs(df(t))  # noqa: E731
+    v = g(x)
+    inner = float(np.max(v))
+    tail = np.concatenate((_tails(g, -1.0), _tails(g, 1.0)))
+    far = float(np.max(tail)) if tail.size else inner
+    if far > inner + 1e-12:
+        side = "+" if far in _tails(g, 1.0) else "-"
+        return {"max_abs_derivative": snap(far), "argmax_abs_derivative": None,
+                "where": {"kind": "limit", "side": side}}
+    close = v >= inner - 1e-12
+    if int(np.count_nonzero(close)) > 3:
+        spans = intervals_where(lambda t: g(t) >= inner - 1e-12, x)
+        return {"max_abs_derivative": snap(inner), "argmax_abs_derivative": None,
+                "where": {"kind": "intervals", "intervals": [s.as_json() for s in spans]}}
+    at, value = _refine_max(g, float(x[int(np.argmax(v))]), float(x[1] - x[0]))
+    return {"max_abs_derivative": snap(value), "argmax_abs_derivative": at,
+            "where": {"kind": "point", "x": at}}
+
+
+def monotonic(f: Fn, df: Fn, x: np.ndarray) -> dict:
+    y = f(x)
+    dy = np.diff(y)
+    left, right = _tails(f, -1.0), _tails(f, 1.0)
+    ordered = np.concatenate((left[::-1], y, right))
+    steps = np.diff(ordered)
+    up, down = bool(np.all(steps >= -1e-15)), bool(np.all(steps <= 1e-15))
+    if not (up or down):
+        return {"monotonic": False, "monotonic_kind": None}
+    flat = np.abs(dy) <= 1e-15
+    strict = not bool(np.any(flat[:-1] & flat[1:]))
+    kind = ("increasing" if strict else "non-decreasing") if up else ("decreasing" if strict else "non-increasing")
+    return {"monotonic": True, "monotonic_kind": kind}
+
+
+def normal_moments(f: Fn) -> tuple[float, float]:
+    """Mean and standard deviation of f(z) for z ~ N(0, 1) (trapezoid rule)."""
+    z = np.linspace(-12.0, 12.0, 48001)
+    w = np.exp(-0.5 * z * z) / np.sqrt(2.0 * np.pi)
+    w *= (z[1] - z[0])
+    y = f(z)
+    mean = float(np.sum(w * y))  # about 1e-8 from the exact value where f has a kink
+    var = float(np.sum(w * (y - mean) ** 2))
+    return mean, float(np.sqrt(var))

@@ -1,0 +1,100 @@
+"""Evaluate one declaration with torch and derive everything the site shows.
+
+Returns a plain JSON-able record; later stages (figures, pages, data files)
+read only this record, so they never need torch.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from . import analysis
+from .checks import check_grid, check_latex
+from .declarations import Activation
+from .errors import SiteError
+from .evaluate import TorchActivation
+from .examples import example_code, run_example
+
+DATA_X = np.linspace(-6.0, 6.0, 241)
+PLOT_POINTS = 2001
+
+
+def _floats(a: np.ndarray) -> list[float]:
+    return [float(v) for v in a]
+
+
+def _kinks(ta: TorchActivation, points: list[float]) -> list[dict]:
+    """One-sided derivatives at each kink, and what autograd returns there."""
+    out = []
+    for k in points:
+        left, at, right = ta.derivatives(np.array([k - 1e-9, k, k + 1e-9]), 1)[1]
+        out.append({"x": k, "left": analysis.snap(float(left)), "right": analysis.snap(float(right)),
+                    "torch": float(at)})
+    return out
+
+
+def _jumps(ta: TorchActivation, points: list[float]) -> list[dict]:
+    out = []
+    for k in points:
+        left, at, right = ta.derivatives(np.array([k - 1e-9, k, k + 1e-9]), 0)[0]
+        out.append({"x": k, "left": float(left), "right": float(right), "torch": float(at)})
+    return out
+
+
+def compute(act: Activation) -> dict:
+    ta = TorchActivation(act)
+    f, df = ta.fn(0), ta.fn(1)
+    window = analysis.grid()
+
+    # Declared functional must compute the same as the module.
+    if not np.array_equal(ta.functional_values(window), f(window)):
+        raise SiteError(f"activation '{act.id}'", act.path, "functional",
+                        f"{act.functional} does not give the same values as {act.module}")
+
+    label, jumps_by_order = analysis.continuity([ta.fn(k) for k in range(4)], window)
+    jump_points = jumps_by_order[0]
+    kink_points = [k for k in jumps_by_order[1] if k not in jump_points]
+
+    # The formula and the derivative shown on the page must be what torch computes.
+    xs = check_grid(kink_points + jump_points)
+    values = ta.derivatives(xs, 1)
+    check_latex(act, "formula", act.formula, xs, values[0], f"{act.module}")
+    check_latex(act, "derivative", act.derivative, xs, values[1], f"autograd's derivative of {act.module}")
+
+    props: dict = {}
+    props.update(analysis.value_range(f, window))
+    at0 = ta.derivatives(np.array([0.0]), 1)
+    props["f_at_0"] = float(at0[0][0])
+    props["df_at_0"] = float(at0[1][0])
+    peak = analysis.max_abs_derivative(df, window)
+    props["max_abs_derivative"] = peak["max_abs_derivative"]
+    props["argmax_abs_derivative"] = peak["argmax_abs_derivative"]
+    props["max_abs_derivative_where"] = peak["where"]
+    props.update(analysis.monotonic(f, df, window))
+    mean, std = analysis.normal_moments(f)
+    props["mean_normal"], props["std_normal"] = mean, std
+    props["zero_centered"] = abs(mean) < analysis.ZERO_MEAN
+    props["bounded_below"] = props["range"][0] is not None
+    props["bounded_above"] = props["range"][1] is not None
+    props["continuity"] = label
+    props["saturation"] = [iv.as_json() for iv in analysis.intervals_where(
+        lambda t: np.abs(df(t)) < analysis.SATURATION, window)]
+    props["kinks"] = _kinks(ta, kink_points)
+    props["jumps"] = _jumps(ta, jump_points)
+
+    data = ta.derivatives(DATA_X, 1)
+    lo, hi = act.plot_x
+    plot_x = np.unique(np.concatenate((np.linspace(lo, hi, PLOT_POINTS),
+                                       [p for p in kink_points + jump_points if lo < p < hi])))
+    plot = ta.derivatives(plot_x, 1)
+
+    code = example_code(act)
+    return {
+        "id": act.id,
+        "torch_version": torch.__version__,
+        "x": _floats(DATA_X), "y": _floats(data[0]), "dy": _floats(data[1]),
+        "plot": {"x": _floats(plot_x), "y": _floats(plot[0]), "dy": _floats(plot[1])},
+        "properties": props,
+        "check": {"points": int(xs.size), "max_abs_x": float(np.max(np.abs(xs)))},
+        "example": {"code": code, "output": run_example(code, act.id)},
+    }

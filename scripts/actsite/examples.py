@@ -1,0 +1,48 @@
+"""The PyTorch example on each function page, and its real output.
+
+The code is written from the declaration and executed at build time; the
+output shown under it is what this torch printed, never typed.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+
+from .declarations import Activation
+
+SAMPLE = "[-3.0, -1.0, 0.0, 1.0, 3.0]"
+
+
+def _call_name(dotted: str) -> str:
+    if dotted.startswith("torch.nn.functional."):
+        return "F." + dotted.removeprefix("torch.nn.functional.")
+    if dotted.startswith("torch.nn."):
+        return "nn." + dotted.removeprefix("torch.nn.")
+    return dotted
+
+
+def example_code(act: Activation) -> str:
+    args = ", ".join(f"{p.name}={p.default!r}" for p in act.params)
+    fargs = "".join(f", {p.name}={p.default!r}" for p in act.params)
+    lines = ["import torch", "from torch import nn"]
+    if act.functional.startswith("torch.nn.functional."):
+        lines.append("import torch.nn.functional as F")
+    lines += [
+        "",
+        f"x = torch.tensor({SAMPLE}, requires_grad=True)",
+        f"act = {_call_name(act.module)}({args})",
+        "print(act)",
+        "y = act(x)",
+        "print(y)",
+        f"print({_call_name(act.functional)}(x{fargs}))",
+        "y.sum().backward()",
+        "print(x.grad)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def run_example(code: str, name: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, f"<example {name}>", "exec"), {"__name__": "__example__"})
+    return out.getvalue()

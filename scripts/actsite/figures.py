@@ -1,0 +1,161 @@
+"""Draw the figures with matplotlib, as SVG, in a light and a dark variant.
+
+Figures carry no words, only mathematical symbols, so one drawing serves
+every language; captions and alternative text come with the page. The only
+inputs are the computed records, so this module never needs torch.
+"""
+from __future__ import annotations
+
+import io
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+THEMES = {
+    "light": {"fg": "#1f2328", "grid": "#d0d7de", "zone": "#8c959f", "zone_alpha": 0.18,
+              "series": ["#0550ae", "#bc4c00", "#1a7f37", "#8250df", "#cf222e", "#6e7781"]},
+    "dark": {"fg": "#e6edf3", "grid": "#3d444d", "zone": "#9198a1", "zone_alpha": 0.22,
+             "series": ["#79c0ff", "#ffa657", "#7ee787", "#d2a8ff", "#ff7b72", "#b1bac4"]},
+}
+
+
+def _style(theme: str) -> dict:
+    t = THEMES[theme]
+    return {
+        "svg.hashsalt": "activation-functions",
+        "svg.fonttype": "path",
+        "font.size": 11,
+        "axes.edgecolor": t["fg"], "axes.labelcolor": t["fg"], "text.color": t["fg"],
+        "xtick.color": t["fg"], "ytick.color": t["fg"],
+        "axes.grid": True, "grid.color": t["grid"], "grid.linewidth": 0.6,
+        "axes.facecolor": "none", "figure.facecolor": "none", "savefig.facecolor": "none",
+        "axes.spines.top": False, "axes.spines.right": False,
+        "legend.frameon": False, "lines.linewidth": 2.0,
+    }
+
+
+def _svg(fig) -> bytes:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05,
+                metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return buf.getvalue().encode()
+
+
+def _limits(values: np.ndarray, include_zero: bool = True) -> tuple[float, float]:
+    lo, hi = float(np.min(values)), float(np.max(values))
+    if include_zero:
+        lo, hi = min(lo, 0.0), max(hi, 0.0)
+    pad = 0.08 * (hi - lo or 1.0)
+    return lo - pad, hi + pad
+
+
+def _pieces(x: np.ndarray, y: np.ndarray, breaks: list[float]):
+    """Split a curve at discontinuities so no vertical line hides a jump."""
+    edges = [-math.inf] + sorted(breaks) + [math.inf]
+    for a, b in zip(edges[:-1], edges[1:]):
+        keep = (x > a) & (x < b)
+        if keep.any():
+            yield x[keep], y[keep]
+
+
+def _curve(ax, x, y, breaks, color, fg):
+    for px, py in _pieces(x, y, breaks):
+        ax.plot(px, py, color=color)
+    del fg
+
+
+def _mark_points(ax, points: list[dict], color: str, face: str):
+    """Open circles at one-sided limits, a filled dot at the value torch returns."""
+    for p in points:
+        for side in ("left", "right"):
+            if p[side] != p["torch"]:
+                ax.plot([p["x"]], [p[side]], "o", ms=7, mfc=face, mec=color, mew=1.8, zorder=5)
+        ax.plot([p["x"]], [p["torch"]], "o", ms=6, color=color, zorder=6)
+
+
+def _zones(ax, zones: list[dict], lo: float, hi: float, t: dict):
+    for z in zones:
+        a = lo if z["lo"] is None else max(lo, z["lo"])
+        b = hi if z["hi"] is None else min(hi, z["hi"])
+        if b > a:
+            ax.axvspan(a, b, color=t["zone"], alpha=t["zone_alpha"], lw=0)
+
+
+def _zero_lines(ax, fg):
+    ax.axhline(0, color=fg, lw=0.8, alpha=0.6, zorder=1)
+    ax.axvline(0, color=fg, lw=0.8, alpha=0.6, zorder=1)
+
+
+def function_figure(record: dict, symbol: str, theme: str) -> bytes:
+    """f and f' side by side, each with its own y axis, kinks and jumps drawn as such."""
+    t = THEMES[theme]
+    props = record["properties"]
+    x = np.array(record["plot"]["x"])
+    y = np.array(record["plot"]["y"])
+    dy = np.array(record["plot"]["dy"])
+    jumps = [j["x"] for j in props["jumps"]]
+    kinks = [k["x"] for k in props["kinks"]]
+    with plt.rc_context(_style(theme)):
+        fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
+        for ax, values, label, breaks, marks, color in (
+            (a1, y, f"${symbol}(x)$", jumps, props["jumps"], t["series"][0]),
+            (a2, dy, f"${symbol}'(x)$", jumps + kinks, props["jumps"] + props["kinks"], t["series"][1]),
+        ):
+            _zero_lines(ax, t["fg"])
+            _curve(ax, x, values, breaks, color, t["fg"])
+            _mark_points(ax, marks if ax is a2 else props["jumps"], color, "none")
+            ax.set_xlim(x[0], x[-1])
+            ax.set_ylim(*_limits(values))
+            ax.set_title(label, loc="left", fontsize=13)
+            ax.set_xlabel("$x$")
+        _zones(a2, props["saturation"], x[0], x[-1], t)
+        return _svg(fig)
+
+
+def overview_figure(records: list[dict], symbols: list[str], theme: str) -> bytes:
+    """The source note's 2x2 figure: each function on its own axes."""
+    t = THEMES[theme]
+    n = len(records)
+    cols = 2
+    rows = math.ceil(n / cols)
+    with plt.rc_context(_style(theme)):
+        fig, axes = plt.subplots(rows, cols, figsize=(8.0, 3.0 * rows), layout="constrained", squeeze=False)
+        for ax, rec, sym in zip(axes.flat, records, symbols):
+            x, y = np.array(rec["x"]), np.array(rec["y"])
+            _zero_lines(ax, t["fg"])
+            _curve(ax, x, y, [j["x"] for j in rec["properties"]["jumps"]], t["series"][0], t["fg"])
+            ax.set_xlim(x[0], x[-1])
+            ax.set_ylim(*_limits(y))
+            ax.set_title(f"${sym}(x)$", loc="left")
+        for ax in list(axes.flat)[n:]:
+            ax.set_visible(False)
+        return _svg(fig)
+
+
+def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str) -> bytes:
+    """Every function (key="y") or every derivative (key="dy") on one axes."""
+    t = THEMES[theme]
+    styles = ["-", "--", "-.", ":"]
+    with plt.rc_context(_style(theme)):
+        fig, ax = plt.subplots(figsize=(8.0, 4.0), layout="constrained")
+        _zero_lines(ax, t["fg"])
+        everything = []
+        for i, (rec, sym) in enumerate(zip(records, symbols)):
+            x, v = np.array(rec["x"]), np.array(rec[key])
+            props = rec["properties"]
+            breaks = [j["x"] for j in props["jumps"]] + ([k["x"] for k in props["kinks"]] if key == "dy" else [])
+            color = t["series"][i % len(t["series"])]
+            for j, (px, pv) in enumerate(_pieces(x, v, breaks)):
+                ax.plot(px, pv, color=color, ls=styles[i % len(styles)],
+                        label=(f"${sym}{chr(39) if key == 'dy' else ''}(x)$" if j == 0 else None))
+            everything.append(v)
+        ax.set_xlim(records[0]["x"][0], records[0]["x"][-1])
+        ax.set_ylim(*_limits(np.concatenate(everything)))
+        ax.set_xlabel("$x$")
+        ax.legend(loc="upper left", ncols=2)
+        return _svg(fig)

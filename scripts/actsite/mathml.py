@@ -1,0 +1,19 @@
+"""LaTeX to MathML at build time: no JavaScript, no network, read by screen readers."""
+from __future__ import annotations
+
+import html
+import re
+
+from latex2mathml.converter import convert
+
+# latex2mathml writes \operatorname{ReLU} and \max as operators (<mo>); MathML
+# Core wants names as identifiers, which also gives them the right spacing.
+_NAME = re.compile(r"<mo>([A-Za-z]{2,})</mo>")
+_PRIME = "<mi>&#x02032;</mi>"
+
+
+def mathml(latex: str, block: bool = False) -> str:
+    out = convert(latex, display="block" if block else "inline")
+    out = _NAME.sub(r"<mi>\1</mi>", out).replace(_PRIME, "<mo>&#x02032;</mo>")
+    # The LaTeX source rides along as alttext, for assistive tools and copying.
+    return out.replace(" display=", f' alttext="{html.escape(latex, quote=True)}" display=', 1)

@@ -1,0 +1,213 @@
+"""The generator: declarations -> torch -> figures -> pages, for one language.
+
+``Generator(root).outputs(lang)`` returns every generated file of that
+language's site as ``{path: bytes}``; it knows nothing of MkDocs. Results of
+the two slow stages (torch and matplotlib) are cached by a hash of their
+inputs, and kept in memory so a second language costs no more work.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Callable
+
+from . import pages, prose
+from .cache import Store, key
+from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
+from .errors import SiteError
+from .text import Strings, num, strings
+
+COMPUTE_MODULES = ("analysis", "checks", "compute", "declarations", "evaluate", "examples", "latex_eval")
+FIGURE_MODULES = ("figures",)
+THEMES = ("light", "dark")
+SITE_FIGURES = ("overview", "overlay_f", "overlay_df")
+
+
+class Generator:
+    def __init__(self, root: Path, log: Callable[[str], None] = lambda msg: None):
+        self.root = Path(root).resolve()
+        self.log = log
+        self.acts: list[Activation] = load_catalog(self.root)
+        self.by_id = {a.id: a for a in self.acts}
+        self.records_store = Store(self.root, "records")
+        self.figures_store = Store(self.root, "figures")
+        self._records: dict[str, dict] | None = None
+        self._figures: dict[str, bytes] | None = None
+
+    # --- stage 2: torch (cached) ------------------------------------------
+    def records(self) -> dict[str, dict]:
+        if self._records is None:
+            out = {}
+            for act in self.acts:
+                k = key(act.source, modules=COMPUTE_MODULES, packages=("torch", "numpy"))
+                rec = self.records_store.get_json(act.id, k)
+                if rec is None:
+                    self.log(f"{act.id}: evaluating with torch and autograd")
+                    from .compute import compute  # imports torch, only when needed
+                    rec = json.loads(json.dumps(compute(act), sort_keys=True))
+                    self.records_store.put_json(act.id, k, rec)
+                else:
+                    self.log(f"{act.id}: evaluation from cache")
+                out[act.id] = rec
+            self._records = out
+        return self._records
+
+    # --- stage 3: matplotlib (cached) -------------------------------------
+    def figures(self) -> dict[str, bytes]:
+        """``{file name: SVG}`` for every figure in both themes."""
+        if self._figures is None:
+            recs = self.records()
+            syms = [a.symbol for a in self.acts]
+            all_recs = [recs[a.id] for a in self.acts]
+            jobs: list[tuple[str, object, Callable[[str], bytes]]] = []
+            for act in self.acts:
+                rec = recs[act.id]
+                jobs.append((act.id, (rec, act.symbol),
+                             lambda th, rec=rec, sym=act.symbol: _figs().function_figure(rec, sym, th)))
+            jobs.append(("overview", (all_recs, syms), lambda th: _figs().overview_figure(all_recs, syms, th)))
+            jobs.append(("overlay_f", (all_recs, syms), lambda th: _figs().overlay_figure(all_recs, syms, "y", th)))
+            jobs.append(("overlay_df", (all_recs, syms), lambda th: _figs().overlay_figure(all_recs, syms, "dy", th)))
+            out: dict[str, bytes] = {}
+            for name, inputs, render in jobs:
+                k = key(json.dumps(inputs, sort_keys=True), modules=FIGURE_MODULES,
+                        packages=("matplotlib", "numpy"))
+                for theme in THEMES:
+                    svg = self.figures_store.get_bytes(f"{name}.{theme}", k, ".svg")
+                    if svg is None:
+                        self.log(f"figure {name} ({theme}): drawing with matplotlib")
+                        svg = render(theme)
+                        self.figures_store.put_bytes(f"{name}.{theme}", k, ".svg", svg)
+                    out[f"{name}.{theme}.svg"] = svg
+            self.log(f"figures: {self.figures_store.hits} from cache, {self.figures_store.misses} drawn")
+            self._figures = out
+        return self._figures
+
+    # --- stage 4: pages -----------------------------------------------------
+    def check_translations(self) -> None:
+        """Every language has the same UI words and the same pages."""
+        ref = strings(self.root, LANGUAGES[0])
+        for lang in LANGUAGES:
+            s = strings(self.root, lang)
+            for other in LANGUAGES:
+                missing = strings(self.root, other).keys() - s.keys()
+                if missing:
+                    raise SiteError(f"language '{lang}'", s.path, sorted(missing)[0],
+                                    f"is missing (it exists in docs/i18n/{other}.yml)")
+            for k in ref.keys():
+                if s.fields(k) != ref.fields(k):
+                    raise SiteError(f"language '{lang}'", s.path, k,
+                                    f"must use the fields {sorted(ref.fields(k))}, as {ref.path} does")
+            for act in self.acts:
+                path = f"docs/{lang}/{pages.page_path(act.id)}"
+                if not (self.root / path).is_file():
+                    raise SiteError(f"activation '{act.id}'", path, "(file)",
+                                    "is missing: every activation needs prose in every language")
+            folder = self.root / "docs" / lang / "activations"
+            for file in sorted(folder.glob("*.md")):
+                if file.stem not in self.by_id:
+                    raise SiteError(f"page '{file.stem}'", file.relative_to(self.root).as_posix(), "(file)",
+                                    f"has no declaration docs/catalog/{file.stem}.yml")
+        free = {lang: self.free_pages(lang) for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            for other in LANGUAGES:
+                for page in sorted(set(free[other]) - set(free[lang])):
+                    raise SiteError(f"page '{page}'", f"docs/{lang}/{page}", "(file)",
+                                    f"is missing (docs/{other}/{page} exists): translate it")
+
+    def free_pages(self, lang: str) -> list[str]:
+        """Hand-written pages outside activations/ (home, advice, ...)."""
+        folder = self.root / "docs" / lang
+        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")
+                      if p.relative_to(folder).parts[0] != "activations")
+
+    def _resolver(self, page: str, s: Strings, current: str | None):
+        recs = self.records()
+        texts = {a.id: pages.property_texts(recs[a.id], s) for a in self.acts}
+
+        def resolve(name: str) -> str | None:
+            words = name.split()
+            if len(words) == 2 and words[0] == "figure" and words[1] in SITE_FIGURES:
+                return pages.figure(page, words[1], s(f"figures.{words[1]}.alt",
+                                                      names=s("phrase.and").join(a.name[s.lang] for a in self.acts)),
+                                    s(f"figures.{words[1]}.caption"))
+            if name == "catalogue":
+                return pages.catalogue_table(page, self.acts, recs, s)
+            if name == "torch_version":
+                return next(iter(recs.values()))["torch_version"]
+            if name == "count":
+                return str(len(self.acts))
+            act_id, _, prop = name.rpartition(".")
+            act_id = act_id or current
+            if act_id in texts and prop in texts[act_id]:
+                return texts[act_id][prop]
+            return None
+        return resolve
+
+    def outputs(self, lang: str) -> dict[str, bytes]:
+        if lang not in LANGUAGES:
+            raise SiteError(f"language '{lang}'", "mkdocs config", "extra.language", f"must be one of {LANGUAGES}")
+        self.check_translations()
+        s = strings(self.root, lang)
+        recs = self.records()
+        out: dict[str, bytes] = {}
+        for act in self.acts:
+            path = pages.page_path(act.id)
+            rel = f"docs/{lang}/{path}"
+            subject = f"activation '{act.id}'"
+            text = prose.read(self.root, rel, subject)
+            parsed = prose.parse_function_prose(text, rel, subject)
+            resolve = self._resolver(path, s, act.id)
+            page = pages.function_page(act, recs[act.id], parsed, s,
+                                       lambda t, resolve=resolve, rel=rel: prose.fill(t, resolve, rel, subject))
+            out[path] = page.encode()
+        for page in self.free_pages(lang):
+            rel = f"docs/{lang}/{page}"
+            text = prose.read(self.root, rel, f"page '{page}'")
+            out[page] = prose.fill(text, self._resolver(page, s, None), rel, f"page '{page}'").encode()
+        for name, svg in self.figures().items():
+            out[f"{pages.FIGURES}/{name}"] = svg
+        out.update(self.data_files())
+        return dict(sorted(out.items()))
+
+    def data_files(self) -> dict[str, bytes]:
+        recs = self.records()
+        entries = []
+        files: dict[str, bytes] = {}
+        for act in self.acts:
+            rec = recs[act.id]
+            entries.append({
+                "id": act.id, "name": act.name["en"], "names": act.name,
+                "module": act.module, "functional": act.functional, "params": act.defaults,
+                "formula": act.formula, "derivative": act.derivative,
+                "x": rec["x"], "y": rec["y"], "dy": rec["dy"],
+                "properties": rec["properties"],
+            })
+            buf = io.StringIO()
+            writer = csv.writer(buf, lineterminator="\n")
+            writer.writerow(["x", "y", "dy"])
+            writer.writerows(zip(*(map(repr, rec[k]) for k in ("x", "y", "dy"))))
+            files[f"data/{act.id}.csv"] = buf.getvalue().encode()
+        doc = {"schema": 1, "torch_version": next(iter(recs.values()))["torch_version"], "activations": entries}
+        files["data/activations.json"] = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode()
+        return files
+
+    def nav(self, lang: str) -> list:
+        """Navigation as MkDocs writes it: titles come from the pages themselves."""
+        s = strings(self.root, lang)
+        sections = []
+        for family in FAMILIES:
+            members = [pages.page_path(a.id) for a in self.acts if a.family == family]
+            if members:
+                sections.append({s(f"families.{family}"): members})
+        rest = [p for p in self.free_pages(lang) if p != "index.md"]
+        return ["index.md", {s("nav.activations"): sections}, *rest]
+
+
+def _figs():
+    from . import figures  # imports matplotlib, only when a figure must be drawn
+    return figures
+
+
+__all__ = ["Generator", "num"]

@@ -1,0 +1,102 @@
+"""Time a cold build, an unchanged rebuild and a plain Material build.
+
+    python scripts/benchmark_build.py [--runs N]
+
+cold:      `mkdocs build` (both languages) with an empty cache: torch,
+           matplotlib and the pages all run.
+unchanged: the same build again with the cache filled by the cold build.
+plain:     Material building the very Markdown the generator wrote (both
+           languages, same theme, same extensions, same search) with no
+           generation at all: the floor an unchanged rebuild is measured against.
+Each figure is the median of N runs of the whole process (wall clock).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from actsite.pipeline import Generator  # noqa: E402
+
+PLAIN_HOOK = '''
+import os
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def on_post_build(config):
+    if config.extra["language"] == "en":
+        build(load_config("mkdocs.zh.yml", site_dir=os.path.join(config.site_dir, "zh"), strict=True))
+'''
+
+
+def env_with(cache: Path) -> dict:
+    env = dict(os.environ, ACTSITE_CACHE=str(cache), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    return env
+
+
+def timed(cmd: list[str], cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def plain_project(dest: Path) -> Path:
+    """The generated Markdown of both languages, with configs minus generation."""
+    gen = Generator(ROOT)
+    for lang in ("en", "zh"):
+        for path, data in gen.outputs(lang).items():
+            target = dest / "docs" / lang / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    en = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (("  - scripts/mkdocs_hooks.py", "  - plain_hook.py"),
+                     ("  gen-files:\n    scripts:\n      - scripts/gen_pages.py\n", ""),
+                     ("  - scripts\n", "")):
+        assert old in en, f"mkdocs.yml changed: update the benchmark ({old!r})"
+        en = en.replace(old, new)
+    nav = {lang: gen.nav(lang) for lang in ("en", "zh")}
+    import yaml
+    (dest / "mkdocs.yml").write_text(en + yaml.safe_dump({"nav": nav["en"]}, allow_unicode=True), encoding="utf-8")
+    zh = (ROOT / "mkdocs.zh.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.zh.yml").write_text(zh + yaml.safe_dump({"nav": nav["zh"]}, allow_unicode=True), encoding="utf-8")
+    (dest / "plain_hook.py").write_text(PLAIN_HOOK, encoding="utf-8")
+    return dest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    results: dict[str, list[float]] = {"cold": [], "unchanged": [], "plain": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        warm = tmp / "warm-cache"
+        plain = plain_project(tmp / "plain")
+        for i in range(args.runs):
+            cold_cache = tmp / f"cold-{i}"
+            results["cold"].append(timed(build + ["-d", str(tmp / "s1")], ROOT, env_with(cold_cache)))
+            shutil.rmtree(cold_cache)
+        timed(build + ["-d", str(tmp / "s2")], ROOT, env_with(warm))  # fill the cache
+        for _ in range(args.runs):
+            results["unchanged"].append(timed(build + ["-d", str(tmp / "s2")], ROOT, env_with(warm)))
+            results["plain"].append(timed(build + ["-d", str(tmp / "s3")], plain, env_with(warm)))
+    med = {k: statistics.median(v) for k, v in results.items()}
+    print(f"{'build':<12}{'median s':>10}{'min s':>8}{'max s':>8}   (both languages, {args.runs} runs each)")
+    for k, v in results.items():
+        print(f"{k:<12}{med[k]:>10.2f}{min(v):>8.2f}{max(v):>8.2f}")
+    print(f"unchanged / plain = {med['unchanged'] / med['plain']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""MkDocs hooks: the navigation, one build per language, reproducible dates.
+
+Material's answer to several languages is one build per language linked by
+`extra.alternate`; this hook makes the single `mkdocs build` (or
+`properdocs build`) build every language: after the English site is written
+to site/, the Chinese one is built into site/zh/ from mkdocs.zh.yml.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import site_adapter  # noqa: E402
+from actsite.errors import SiteError  # noqa: E402
+
+PRIMARY = "en"
+SECONDARY = {"zh": "mkdocs.zh.yml"}  # language -> config, built into site/<language>/
+
+
+def _engine(config):
+    """'mkdocs' or 'properdocs': whichever is running this build."""
+    return type(config).__module__.split(".")[0]
+
+
+def _log(config):
+    return importlib.import_module(f"{_engine(config)}.plugins").get_plugin_logger("activations")
+
+
+def on_config(config):
+    lang = config.extra["language"]
+    if lang == PRIMARY:
+        site_adapter.reset()  # a new build (or a `serve` rebuild) reads every source again
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            # The sitemap's dates come from the last commit, so two builds of
+            # one commit are identical byte for byte.
+            try:
+                stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
+                                       capture_output=True, check=True).stdout.strip()
+                if stamp:
+                    os.environ["SOURCE_DATE_EPOCH"] = stamp
+            except (OSError, subprocess.CalledProcessError):
+                pass
+    try:
+        config.nav = site_adapter.generator(ROOT, _log(config).info).nav(lang)
+    except SiteError as exc:
+        raise importlib.import_module(f"{_engine(config)}.exceptions").PluginError(str(exc)) from None
+    return config
+
+
+def on_post_build(config):
+    if config.extra["language"] != PRIMARY:
+        return
+    engine = _engine(config)
+    load_config = importlib.import_module(f"{engine}.config").load_config
+    build = importlib.import_module(f"{engine}.commands.build").build
+    for lang, file in SECONDARY.items():
+        _log(config).info(f"Building the '{lang}' site from {file}")
+        sub = load_config(
+            str(ROOT / file),
+            site_dir=os.path.join(config.site_dir, lang),
+            site_url=(config.site_url or "") and config.site_url.rstrip("/") + f"/{lang}/",
+            strict=config.strict,
+        )
+        try:
+            build(sub)
+        except BaseException:
+            # Never leave a site in which one language is missing.
+            shutil.rmtree(config.site_dir, ignore_errors=True)
+            raise

@@ -1,0 +1,67 @@
+"""The numerical analysis finds what is known of simple numpy functions."""
+import math
+
+import numpy as np
+import pytest
+
+from actsite import analysis
+
+X = analysis.grid()
+
+
+def step(t):
+    return np.where(t > 0.5, 2.0, -1.0)
+
+
+def test_jump_found_at_its_place():
+    assert analysis.find_jumps(step, X) == [0.5]
+    assert analysis.find_jumps(np.sign, X) == [0.0]  # value at the jump between the limits
+
+
+def test_steep_but_continuous_is_no_jump():
+    assert analysis.find_jumps(lambda t: np.tanh(200 * t), X) == []
+
+
+def test_continuity_orders():
+    absval = [np.abs, np.sign, lambda t: np.zeros_like(t), lambda t: np.zeros_like(t)]
+    assert analysis.continuity(absval, X)[0] == "C0"
+    smooth = [np.sin, np.cos, lambda t: -np.sin(t), lambda t: -np.cos(t)]
+    assert analysis.continuity(smooth, X)[0] == "C∞"
+    c1 = [lambda t: t * np.abs(t), lambda t: 2 * np.abs(t), lambda t: 2 * np.sign(t), lambda t: 0 * t]
+    assert analysis.continuity(c1, X)[0] == "C1"
+    assert analysis.continuity([step, lambda t: 0 * t], X)[0] == "discontinuous"
+
+
+def test_range_open_closed_and_unbounded():
+    assert analysis.value_range(np.arctan, X) == {"range": [-math.pi / 2, math.pi / 2], "range_closed": [False, False]}
+    assert analysis.value_range(lambda t: np.maximum(t, 0), X) == {"range": [0.0, None], "range_closed": [True, False]}
+    clipped = analysis.value_range(lambda t: np.clip(t, -1, 1), X)
+    assert clipped == {"range": [-1.0, 1.0], "range_closed": [True, True]}
+
+
+def test_intervals_where_extends_to_infinity_and_closes_exact_points():
+    ivs = analysis.intervals_where(lambda t: t <= 0, X)
+    assert [iv.as_json() for iv in ivs] == [{"lo": None, "hi": 0.0, "lo_closed": False, "hi_closed": True}]
+    band = analysis.intervals_where(lambda t: np.abs(t - 1.2345678) < 0.5, X)
+    assert len(band) == 1 and band[0].lo == pytest.approx(0.7345678, abs=1e-9)
+    assert band[0].hi == pytest.approx(1.7345678, abs=1e-9) and not band[0].hi_closed
+
+
+def test_max_abs_derivative_point_interval_and_limit():
+    point = analysis.max_abs_derivative(lambda t: np.exp(-(t - 0.3) ** 2), X)
+    assert point["where"] == {"kind": "point", "x": 0.3} and point["max_abs_derivative"] == 1.0
+    limit = analysis.max_abs_derivative(lambda t: 1 / (1 + np.exp(-t)), X)
+    assert limit["where"] == {"kind": "limit", "side": "+"} and limit["argmax_abs_derivative"] is None
+
+
+def test_monotonic_kinds():
+    assert analysis.monotonic(np.tanh, None, X)["monotonic_kind"] == "increasing"
+    assert analysis.monotonic(lambda t: np.maximum(t, 0), None, X)["monotonic_kind"] == "non-decreasing"
+    assert analysis.monotonic(lambda t: t * t, None, X) == {"monotonic": False, "monotonic_kind": None}
+
+
+def test_normal_moments():
+    mean, std = analysis.normal_moments(lambda t: t)
+    assert abs(mean) < 1e-12 and std == pytest.approx(1.0, rel=1e-9)
+    mean, _ = analysis.normal_moments(lambda t: np.maximum(t, 0))
+    assert mean == pytest.approx(1 / math.sqrt(2 * math.pi), rel=1e-7)

@@ -1,0 +1,82 @@
+"""Every formula and derivative shown on the site is what torch computes.
+
+The comparison runs on a dense grid that includes 0, both sides of every kink
+and large |x|; changing any single character of a formula must fail it.
+"""
+import numpy as np
+import pytest
+import torch
+
+from actsite.checks import ATOL, RTOL, check_grid
+from actsite.declarations import load_catalog
+from actsite.latex_eval import LatexError, evaluate_latex
+from conftest import ROOT
+
+CATALOG = load_catalog(ROOT)
+IDS = [a.id for a in CATALOG]
+
+
+def torch_values(act, x):
+    cls = eval(act.module, {"torch": torch})  # a dotted name such as torch.nn.ReLU
+    module = cls(**act.defaults)
+    t = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    y = module(t)
+    (dy,) = torch.autograd.grad(y.sum(), t)
+    return y.detach().numpy(), dy.numpy()
+
+
+def grid_for(act):
+    # every kink the site reports, and 0, are sampled exactly and from both sides
+    return check_grid([0.0, 1.0, -1.0])
+
+
+def agrees(act, latex, x, truth):
+    try:
+        shown = evaluate_latex(latex, x, act.defaults, act.symbols)
+    except LatexError:
+        return False
+    return bool(np.allclose(shown, truth, rtol=RTOL, atol=ATOL))
+
+
+@pytest.mark.parametrize("act", CATALOG, ids=IDS)
+@pytest.mark.parametrize("field", ["formula", "derivative"])
+def test_shown_latex_is_torch_and_autograd(act, field):
+    x = grid_for(act)
+    y, dy = torch_values(act, x)
+    shown = evaluate_latex(getattr(act, field), x, act.defaults, act.symbols)
+    np.testing.assert_allclose(shown, y if field == "formula" else dy, rtol=RTOL, atol=ATOL)
+
+
+def test_grid_covers_edges():
+    x = check_grid([0.0])
+    assert 0.0 in x and x.min() <= -100 and x.max() >= 100
+    assert np.any((x < 0) & (x > -1e-8)) and np.any((x > 0) & (x < 1e-8))
+    assert np.min(np.diff(x[(x > -10) & (x < 10)])) <= 0.005 + 1e-12
+
+
+SWAPS = {"+": "-", "-": "+", "<": ">", ">": "<", "x": "e", "e": "x"}
+
+
+def one_character_mutations(latex: str):
+    """Every formula obtained by changing one digit, sign, comparison or variable."""
+    for i, ch in enumerate(latex):
+        if latex[max(0, i - 1)] == "\\" or (ch.isalpha() and i > 0 and latex[i - 1].isalpha()) \
+                or (ch.isalpha() and i + 1 < len(latex) and latex[i + 1].isalpha()):
+            continue  # inside a command name such as \frac: not a formula character
+        if ch.isdigit():
+            yield latex[:i] + str((int(ch) + 1) % 10) + latex[i + 1:]
+        elif ch in SWAPS:
+            yield latex[:i] + SWAPS[ch] + latex[i + 1:]
+
+
+@pytest.mark.parametrize("act", CATALOG, ids=IDS)
+@pytest.mark.parametrize("field", ["formula", "derivative"])
+def test_any_one_character_change_is_caught(act, field):
+    x = grid_for(act)
+    y, dy = torch_values(act, x)
+    truth = y if field == "formula" else dy
+    latex = getattr(act, field)
+    mutations = list(one_character_mutations(latex))
+    assert mutations, f"no mutable character in {latex!r}"
+    survivors = [m for m in mutations if agrees(act, m, x, truth)]
+    assert not survivors, f"{act.id}.{field}: these changed formulas still pass: {survivors}"

@@ -1,0 +1,161 @@
+"""The built site: pages in both languages, data, math, search, switcher, determinism."""
+import filecmp
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from conftest import LANGS, ROOT, run_build
+
+PAGES = ["index.html", "advice/index.html"] + [f"activations/{i}/index.html"
+                                              for i in ("relu", "sigmoid", "tanh", "softplus")]
+
+
+def lang_root(site: Path, lang: str) -> Path:
+    return site if lang == "en" else site / lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_exists_in_language(site, lang, page):
+    html = (lang_root(site, lang) / page).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    assert "$$" not in html and "\\frac" not in html.split("alttext")[0]  # no raw TeX shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_function_page_content(site, lang):
+    html = (lang_root(site, lang) / "activations/sigmoid/index.html").read_text(encoding="utf-8")
+    assert html.count('<math xmlns="http://www.w3.org/1998/Math/MathML"') >= 2
+    assert 'display="block"' in html
+    assert "sigmoid.light.svg" in html and "sigmoid.dark.svg" in html
+    for anchor in ("definition", "graph", "properties", "pros", "cons", "uses", "example", "data"):
+        assert f'id="{anchor}"' in html
+    assert "0.25" in html  # sigmoid'(0), computed
+    assert "SigmoidBackward0" in html  # real printed output
+    alts = re.findall(r'<img alt="([^"]*)"', html)
+    assert alts and all(len(a) > 60 for a in alts)
+
+
+def test_relu_kink_convention_stated(site):
+    en = (site / "activations/relu/index.html").read_text(encoding="utf-8")
+    assert "autograd gives 0 there" in en
+    zh = (site / "zh/activations/relu/index.html").read_text(encoding="utf-8")
+    assert "autograd 在这里给出 0" in zh
+
+
+@pytest.mark.parametrize("lang, other", [("en", "zh"), ("zh", "en")])
+def test_switcher_keeps_the_page(site, lang, other):
+    html = (lang_root(site, lang) / "activations/tanh/index.html").read_text(encoding="utf-8")
+    links = dict((h, l) for l, h in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', html))
+    target = (lang_root(site, lang) / "activations/tanh" / links[other]).resolve()
+    assert target == (lang_root(site, other) / "activations/tanh").resolve()
+
+
+def test_activations_json(site):
+    doc = json.loads((site / "data/activations.json").read_text(encoding="utf-8"))
+    assert doc["schema"] == 1 and doc["torch_version"] == torch.__version__
+    ids = [a["id"] for a in doc["activations"]]
+    assert sorted(ids) == ["relu", "sigmoid", "softplus", "tanh"]
+    x = np.linspace(-6, 6, 241)
+    keys = {"id", "name", "module", "functional", "params", "formula", "derivative", "x", "y", "dy", "properties"}
+    prop_keys = {"range", "range_closed", "f_at_0", "df_at_0", "max_abs_derivative", "argmax_abs_derivative",
+                 "monotonic", "zero_centered", "bounded_below", "bounded_above", "continuity"}
+    for a in doc["activations"]:
+        assert keys <= set(a) and prop_keys <= set(a["properties"])
+        assert np.array_equal(np.array(a["x"]), x)
+        module = eval(a["module"], {"torch": torch})(**a["params"])
+        t = torch.tensor(x, requires_grad=True, dtype=torch.float64)
+        y = module(t)
+        (dy,) = torch.autograd.grad(y.sum(), t)
+        assert np.array_equal(np.array(a["y"]), y.detach().numpy())
+        assert np.array_equal(np.array(a["dy"]), dy.numpy())
+    relu = doc["activations"][ids.index("relu")]
+    assert relu["properties"]["range"] == [0.0, None] and relu["params"] == {}
+    assert relu["module"] == "torch.nn.ReLU" and relu["functional"] == "torch.nn.functional.relu"
+    assert relu["properties"]["continuity"] == "C0"
+    assert (site / "zh/data/activations.json").read_bytes() == (site / "data/activations.json").read_bytes()
+
+
+def test_csv_files(site):
+    rows = (site / "data/softplus.csv").read_text().splitlines()
+    assert rows[0] == "x,y,dy" and len(rows) == 242
+    x, y, dy = map(float, rows[121].split(","))
+    assert x == 0.0 and y == pytest.approx(np.log(2), rel=1e-15) and dy == 0.5
+
+
+def test_self_contained(site):
+    """No page loads anything from another host: no fonts, no CDN."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag, attr in re.findall(r"<(script|link|img|iframe|source)\b[^>]*?\b(src|href)=\"https?://", html):
+            if tag == "link":
+                continue
+            pytest.fail(f"{page}: {tag} loads from another host")
+        for rel_, href in re.findall(r'<link[^>]*rel="([^"]+)"[^>]*href="(https?://[^"]+)"', html):
+            assert rel_ in ("canonical", "alternate"), f"{page}: link rel={rel_} {href}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def search_docs(site: Path, lang: str):
+    return json.loads((lang_root(site, lang) / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_search_index_english(site):
+    index = search_docs(site, "en")
+    hits = {d["location"].split("#")[0] for d in index["docs"] if "vanishing" in d["text"].lower()}
+    assert "activations/sigmoid/" in hits
+
+
+def test_search_index_chinese_is_segmented(site):
+    index = search_docs(site, "zh")
+    assert "zh" in index["config"]["lang"]
+    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("activations/sigmoid/"))
+    # jieba splits 梯度消失 into words, joined by the separator Material splits on
+    assert re.search("梯度\u200b*消失", texts)
+    assert "\u200b" in texts
+
+
+def test_unchanged_rebuild_uses_cache(built, shared_cache, tmp_path):
+    """A second build with the same cache imports neither torch nor matplotlib."""
+    assert "evaluating with torch" in built.log
+    poison = tmp_path / "poison"
+    poison.mkdir()
+    for mod in ("torch", "matplotlib"):
+        (poison / f"{mod}.py").write_text(f"raise ImportError('{mod} must not be imported')\n")
+    from conftest import build_env
+    env = build_env(shared_cache)
+    env["PYTHONPATH"] = str(poison)
+    result = run_build(ROOT, tmp_path / "site", shared_cache, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "evaluation from cache" in result.stderr and "drawing" not in result.stderr
+    assert dircmp_equal(built.path, tmp_path / "site")
+
+
+def dircmp_equal(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    _, mismatch, errors = filecmp.cmpfiles(a, b, [str(p) for p in files_a], shallow=False)
+    assert not mismatch and not errors, mismatch[:5]
+    return True
+
+
+def test_two_cold_builds_are_identical(built, tmp_path):
+    """Same sources, empty cache, another folder: the same bytes."""
+    result = run_build(ROOT, tmp_path / "site", tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    assert dircmp_equal(built.path, tmp_path / "site")
+
+
+def test_properdocs_builds_the_same_site(built, shared_cache, tmp_path):
+    result = run_build(ROOT, tmp_path / "site", shared_cache, engine="properdocs")
+    assert result.returncode == 0, result.stderr
+    for lang in LANGS:
+        for page in PAGES:
+            assert (lang_root(tmp_path / "site", lang) / page).is_file()
+    assert (tmp_path / "site/data/activations.json").read_bytes() == (built.path / "data/activations.json").read_bytes()
