@@ -124,7 +124,8 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
     cols = 2
     rows = math.ceil(n / cols)
     with plt.rc_context(_style(theme)):
-        fig, axes = plt.subplots(rows, cols, figsize=(8.0, 3.0 * rows), layout="constrained", squeeze=False)
+        fig, axes = plt.subplots(rows, cols, figsize=(8.0, 3.2 * rows), layout="constrained", squeeze=False)
+        fig.get_layout_engine().set(h_pad=0.12)  # room between a panel's ticks and the next title
         for ax, rec, sym in zip(axes.flat, records, symbols):
             x, y = np.array(rec["x"]), np.array(rec["y"])
             _zero_lines(ax, t["fg"])
