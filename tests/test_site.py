@@ -2,7 +2,6 @@
 import filecmp
 import json
 import re
-import sys
 from pathlib import Path
 
 import numpy as np

@@ -168,7 +168,7 @@ def value_range(f: Fn, x: np.ndarray) -> dict:
     or approached in a tail (open), or unbounded (None)."""
     y = f(x)
     ends = {}
-    for side, sign, pick in (("lo", -1.0, np.min), ("hi", 1.0, np.max)):
+    for side, pick in (("lo", np.min), ("hi", np.max)):
         inner = float(pick(y))
         tail = np.concatenate((_tails(f, -1.0), _tails(f, 1.0)))
         extreme = float(pick(tail)) if tail.size else inner
@@ -179,7 +179,6 @@ def value_range(f: Fn, x: np.ndarray) -> dict:
             ends[side] = (snap(extreme), False)  # a limit, not attained
         else:
             ends[side] = (snap(inner), True)
-        del sign
     return {"range": [ends["lo"][0], ends["hi"][0]], "range_closed": [ends["lo"][1], ends["hi"][1]]}
 
 

@@ -63,10 +63,9 @@ def _pieces(x: np.ndarray, y: np.ndarray, breaks: list[float]):
             yield x[keep], y[keep]
 
 
-def _curve(ax, x, y, breaks, color, fg):
+def _curve(ax, x, y, breaks, color):
     for px, py in _pieces(x, y, breaks):
         ax.plot(px, py, color=color)
-    del fg
 
 
 def _mark_points(ax, points: list[dict], color: str, face: str):
@@ -107,7 +106,7 @@ def function_figure(record: dict, symbol: str, theme: str) -> bytes:
             (a2, dy, f"${symbol}'(x)$", jumps + kinks, props["jumps"] + props["kinks"], t["series"][1]),
         ):
             _zero_lines(ax, t["fg"])
-            _curve(ax, x, values, breaks, color, t["fg"])
+            _curve(ax, x, values, breaks, color)
             _mark_points(ax, marks if ax is a2 else props["jumps"], color, "none")
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(values))
@@ -129,7 +128,7 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
         for ax, rec, sym in zip(axes.flat, records, symbols):
             x, y = np.array(rec["x"]), np.array(rec["y"])
             _zero_lines(ax, t["fg"])
-            _curve(ax, x, y, [j["x"] for j in rec["properties"]["jumps"]], t["series"][0], t["fg"])
+            _curve(ax, x, y, [j["x"] for j in rec["properties"]["jumps"]], t["series"][0])
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(y))
             ax.set_title(f"${sym}(x)$", loc="left")

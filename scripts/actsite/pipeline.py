@@ -17,7 +17,7 @@ from . import pages, prose
 from .cache import Store, key
 from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
 from .errors import SiteError
-from .text import Strings, num, strings
+from .text import Strings, strings
 
 COMPUTE_MODULES = ("analysis", "checks", "compute", "declarations", "evaluate", "examples", "latex_eval")
 FIGURE_MODULES = ("figures",)
@@ -209,5 +209,3 @@ def _figs():
     from . import figures  # imports matplotlib, only when a figure must be drawn
     return figures
 
-
-__all__ = ["Generator", "num"]
