@@ -167,10 +167,10 @@ def value_range(f: Fn, x: np.ndarray) -> dict:
     """inf and sup of f over the reals: attained (closed) inside the window,
     or approached in a tail (open), or unbounded (None)."""
     y = f(x)
+    tail = np.concatenate((_tails(f, -1.0), _tails(f, 1.0)))
     ends = {}
     for side, pick in (("lo", np.min), ("hi", np.max)):
         inner = float(pick(y))
-        tail = np.concatenate((_tails(f, -1.0), _tails(f, 1.0)))
         extreme = float(pick(tail)) if tail.size else inner
         beyond = extreme < inner if side == "lo" else extreme > inner
         if beyond and abs(extreme) > 1e6:
