@@ -7,8 +7,10 @@ to site/, the Chinese one is built into site/zh/ from mkdocs.zh.yml.
 """
 from __future__ import annotations
 
+import html
 import importlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import site_adapter  # noqa: E402
 from actsite.errors import SiteError  # noqa: E402
+from actsite.text import strings  # noqa: E402
 
 PRIMARY = "en"
 SECONDARY = {"zh": "mkdocs.zh.yml"}  # language -> config, built into site/<language>/
@@ -74,3 +77,37 @@ def on_post_build(config):
             # Never leave a site in which one language is missing.
             shutil.rmtree(config.site_dir, ignore_errors=True)
             raise
+
+
+# --- what the theme ships, made accessible and safe ------------------------
+
+_EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\btarget=)')
+
+
+def on_page_content(html_text, page, config, files):
+    """External links open in a new tab that cannot reach back (noopener)."""
+    return _EXTERNAL.sub(r'<a href="\1" target="_blank" rel="noopener noreferrer"', html_text)
+
+
+# Material's search dialog has no accessible name, and the hidden checkbox
+# that opens it has no label (axe-core: aria-dialog-name, label).
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+
+
+def _accessible(output: str, config) -> str:
+    s = strings(ROOT, config.extra["language"])
+    for old, label in ((_SEARCH_DIALOG, s("a11y.search_dialog")), (_SEARCH_TOGGLE, s("a11y.search_toggle"))):
+        if old not in output:
+            raise importlib.import_module(f"{_engine(config)}.exceptions").PluginError(
+                f"scripts/mkdocs_hooks.py: the theme no longer writes {old!r}; update the accessibility fix")
+        output = output.replace(old, old[:-1] + f' aria-label="{html.escape(label)}">', 1)
+    return output
+
+
+def on_post_page(output, page, config):
+    return _accessible(output, config)
+
+
+def on_post_template(output_content, template_name, config):
+    return _accessible(output_content, config) if template_name == "404.html" else output_content

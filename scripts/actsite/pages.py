@@ -127,8 +127,13 @@ def function_alt(act: Activation, rec: dict, s: Strings) -> str:
              max=t["max_abs_derivative"], saturation=t["saturation"], kinks=t["kinks"])
 
 
-def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, fill) -> str:
-    """The page of one activation; ``fill`` replaces placeholders in prose."""
+def torch_link(dotted: str, docs: str) -> str:
+    return f"[`{dotted}`]({docs}{dotted}.html)"
+
+
+def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, fill, torch_docs: str) -> str:
+    """The page of one activation; ``fill`` replaces placeholders in prose;
+    ``torch_docs`` is where PyTorch's reference pages live."""
     path = page_path(act.id)
     name, long_name = act.name[s.lang], act.long_name[s.lang]
     title = name if name == long_name else f"{name}: {long_name}"
@@ -152,7 +157,8 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
         mathml(f"{sym}'(x) = {act.derivative}", block=True),
         "",
-        s("page.torch_names", module=f"`{act.module}`", functional=f"`{act.functional}`", params=params),
+        s("page.torch_names", module=torch_link(act.module, torch_docs),
+          functional=torch_link(act.functional, torch_docs), params=params),
         "",
         s("page.checked", torch=rec["torch_version"], points=f"{checked['points']:,}",
           xmax=num(checked["max_abs_x"])),

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Callable
 
+import yaml
+
 from . import pages, prose
 from .cache import Store, key
 from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
@@ -160,7 +162,8 @@ class Generator:
             parsed = prose.parse_function_prose(text, rel, subject)
             resolve = self._resolver(path, s, act.id)
             page = pages.function_page(act, recs[act.id], parsed, s,
-                                       lambda t, resolve=resolve, rel=rel: prose.fill(t, resolve, rel, subject))
+                                       lambda t, resolve=resolve, rel=rel: prose.fill(t, resolve, rel, subject),
+                                       self.external_links()["torch_docs"]["url"])
             out[path] = page.encode()
         for page in self.free_pages(lang):
             rel = f"docs/{lang}/{page}"
@@ -170,6 +173,10 @@ class Generator:
             out[f"{pages.FIGURES}/{name}"] = svg
         out.update(self.data_files())
         return dict(sorted(out.items()))
+
+    def external_links(self) -> dict:
+        """docs/external-links.yml: every outside place the pages may link to."""
+        return load_external_links(self.root)
 
     def data_files(self) -> dict[str, bytes]:
         recs = self.records()
@@ -203,6 +210,17 @@ class Generator:
                 sections.append({s(f"families.{family}"): members})
         rest = [p for p in self.free_pages(lang) if p != "index.md"]
         return ["index.md", {s("nav.activations"): sections}, *rest]
+
+
+def load_external_links(root: Path) -> dict:
+    rel = "docs/external-links.yml"
+    data = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+    for name, entry in data.items():
+        if not isinstance(entry, dict) or not str(entry.get("url", "")).startswith("https://") \
+                or not entry.get("what"):
+            raise SiteError(f"external link '{name}'", rel, f"{name}.url",
+                            "needs an https:// url and a 'what' saying why the site links there")
+    return data
 
 
 def _figs():
