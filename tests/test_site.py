@@ -112,7 +112,8 @@ def test_search_index_english(site):
 
 def test_search_index_chinese_is_segmented(site):
     index = search_docs(site, "zh")
-    assert "zh" in index["config"]["lang"]
+    # lunr's own "zh" needs a jieba port in the browser; words are split at build time instead
+    assert "zh" not in index["config"]["lang"] and "\\u200b" in index["config"]["separator"]
     texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("activations/sigmoid/"))
     # jieba splits 梯度消失 into words, joined by the separator Material splits on
     assert re.search("梯度\u200b*消失", texts)
