@@ -81,3 +81,53 @@ def site(built) -> Path:
 def records(catalog):
     from actsite.compute import compute
     return {act.id: compute(act) for act in catalog}
+
+
+# --- the built site in a real browser -------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on 127.0.0.1 (any free port) under the path it is
+    published at, as GitHub Pages serves a project (/<repo>/); yields its URL."""
+    import functools
+    import http.server
+    import threading
+
+    from check_links import published_path
+    prefix = published_path(site)
+
+    class Published(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            if not path.startswith(prefix):
+                return str(site / "no such file")
+            return super().translate_path("/" + path[len(prefix):])
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Published, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Without it the browser tests
+    skip on a developer's machine but fail under CI, where .ci/run installs it."""
+    if not Path(CHROMIUM).exists():
+        message = f"no browser at {CHROMIUM}: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,0 +1,229 @@
+"""The built site in headless Chromium: what a reader's browser does with it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANGS, ROOT
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def page_paths(site) -> list[str]:
+    """Every page of both languages, as paths under the site root."""
+    paths = [p.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    paths += [p.relative_to(site).as_posix() for p in site.rglob("404.html")]
+    return sorted(p.removesuffix("index.html") for p in paths)
+
+
+@dataclass
+class Visit:
+    page: object
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def open_page(context, url: str) -> Visit:
+    page = context.new_page()
+    visit = Visit(page)
+    page.on("request", lambda r: visit.requests.append(r.url))
+    page.on("requestfailed", lambda r: visit.problems.append(f"failed request {r.url}: {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and not r.url.endswith("404.html")
+            and visit.problems.append(f"HTTP {r.status} for {r.url}"))
+    page.on("console", lambda m: m.type == "error" and visit.problems.append(f"console error: {m.text}"))
+    page.on("pageerror", lambda e: visit.problems.append(f"page error: {e}"))
+    page.goto(url, wait_until="networkidle")
+    return visit
+
+
+LOAD_ALL_IMAGES = """async () => {
+  const results = await Promise.all([...document.images].map(img => {
+    img.loading = 'eager';
+    return img.decode().then(() => [img.src, img.naturalWidth > 0], () => [img.src, false]);
+  }));
+  return results.filter(([, ok]) => !ok).map(([src]) => src);
+}"""
+
+MATH_STATE = """() => [...document.querySelectorAll('math')].map(m => {
+  const r = m.getBoundingClientRect();
+  return {mathml: m instanceof MathMLElement, w: r.width, h: r.height,
+          hidden: m.closest('[hidden], details:not([open])') !== null};
+})"""
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return page_paths(site)
+
+
+def test_every_page_is_clean(browser, server, pages):
+    """Only the local server is asked for anything, nothing fails or logs an
+    error, every image loads, math is laid out as MathML, no TeX is left."""
+    host = urlsplit(server).netloc
+    context = browser.new_context(viewport=DESKTOP)
+    report = []
+    for path in pages:
+        visit = open_page(context, server + path)
+        page = visit.page
+        broken = page.evaluate(LOAD_ALL_IMAGES)
+        visit.problems += [f"image did not load: {src}" for src in broken]
+        for url in visit.requests:
+            if urlsplit(url).netloc != host and not url.startswith("data:"):
+                visit.problems.append(f"request to another host: {url}")
+        text = page.inner_text("body")
+        for tex in ("\\frac", "\\begin", "\\operatorname", "$$", "\\("):
+            if tex in text:
+                visit.problems.append(f"raw TeX {tex!r} visible")
+        for m in page.evaluate(MATH_STATE):
+            if not m["mathml"] or (not m["hidden"] and (m["w"] <= 0 or m["h"] <= 0)):
+                visit.problems.append(f"math not rendered: {m}")
+        report += [f"{path}: {p}" for p in visit.problems]
+        page.close()
+    context.close()
+    assert len(pages) >= 14
+    assert not report, "\n".join(report)
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("/")  # Material's shortcut, from the keyboard alone
+    page.keyboard.type(query, delay=20)
+    page.keyboard.press("End")  # Material searches on key release, as when an IME commits Chinese
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    page.wait_for_timeout(300)
+    return [urlsplit(h).path for h in page.eval_on_selector_all(
+        ".md-search-result__item a", "els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("en", "vanishing", "activations/sigmoid/"),
+    ("en", "dead neurons", "activations/relu/"),
+    ("zh", "梯度消失", "zh/activations/sigmoid/"),
+    ("zh", "饱和区", "zh/activations/tanh/"),
+])
+def test_search_box_finds_pages(browser, server, lang, query, expected):
+    context = browser.new_context(viewport=DESKTOP)
+    visit = open_page(context, server + ("" if lang == "en" else "zh/"))
+    hits = search(visit.page, query)
+    assert any(h.endswith("/" + expected) for h in hits), hits
+    assert all(("/zh/" in h) == (lang == "zh") for h in hits), "results from the other language"
+    context.close()
+
+
+def test_switcher_keeps_the_page_both_ways(browser, server):
+    context = browser.new_context(viewport=DESKTOP)
+    page = open_page(context, server + "activations/tanh/").page
+    page.hover(".md-select")
+    page.click('.md-select__link[hreflang="zh"]')
+    page.wait_for_url(server + "zh/activations/tanh/")
+    assert page.get_attribute("html", "lang") == "zh"
+    page.hover(".md-select")
+    page.click('.md-select__link[hreflang="en"]')
+    page.wait_for_url(server + "activations/tanh/")
+    assert page.get_attribute("html", "lang") == "en"
+    context.close()
+
+
+def tab_to(page, selector: str, limit: int = 80) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => document.activeElement.matches({selector!r})"):
+            return True
+    return False
+
+
+def test_keyboard_alone(browser, server):
+    """Switch language and follow the navigation with Tab and Enter only."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = open_page(context, server + "activations/relu/").page
+    assert tab_to(page, '.md-select__link[hreflang="zh"]'), "language switcher not reachable by Tab"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "zh/activations/relu/")
+    assert tab_to(page, '.md-nav__link[href$="advice/"]'), "navigation not reachable by Tab"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "zh/advice/")
+    context.close()
+
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def hex_rgb(h: str) -> tuple[int, int, int]:
+    return tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dark_palette_shows_dark_figures(browser, server, site, lang):
+    from actsite.figures import THEMES
+    context = browser.new_context(viewport=DESKTOP)
+    root = server + ("" if lang == "en" else "zh/")
+    page = open_page(context, root + "activations/sigmoid/").page
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.click("label.md-header__button[for^='__palette']:visible")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    shown = page.eval_on_selector_all("figure img", "els => els.filter(e => e.offsetWidth > 0).map(e => e.src)")
+    shown = [s.split("#")[0] for s in shown]  # Material's #only-dark marker
+    assert shown and all(s.endswith(".dark.svg") for s in shown), shown
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    bg = tuple(int(v) for v in re.findall(r"\d+", background)[:3])
+    decorative = {THEMES["dark"]["grid"].lower()}
+    for src in shown:
+        svg = (site / urlsplit(src).path.removeprefix(urlsplit(server).path)).read_text()
+        colours = {c.lower() for c in re.findall(r"(?:stroke|fill):\s*(#[0-9a-fA-F]{6})", svg)} - decorative
+        dim = [c for c in colours if contrast(hex_rgb(c), bg) < 3]
+        assert not dim, f"{src}: colours too dark for the dark page: {dim}"
+    context.close()
+
+
+def test_phone_width(browser, server, pages):
+    """No horizontal scrolling of the page at a phone's width; figures fit."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    report = []
+    for path in pages:
+        page = open_page(context, server + path).page
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        if wide > 0:
+            report.append(f"{path}: page scrolls sideways by {wide}px")
+        for w in page.eval_on_selector_all("figure img", "els => els.filter(e => e.offsetWidth > 0)"
+                                           ".map(e => e.getBoundingClientRect().right)"):
+            if w > PHONE["width"]:
+                report.append(f"{path}: a figure overflows ({w}px)")
+        page.close()
+    context.close()
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_axe(browser, server, pages, scheme):
+    """axe-core finds no serious or critical violation on any page."""
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    report = []
+    for path in pages:
+        page = open_page(context, server + path).page
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.get_attribute("body", "data-md-color-scheme") == expected
+        result = axe.run(page)
+        for v in result.response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in v["nodes"]][:3]
+                report.append(f"{path} [{scheme}] {v['id']} ({v['impact']}): {targets}")
+        page.close()
+    context.close()
+    assert not report, "\n".join(report)
