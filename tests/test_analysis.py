@@ -47,11 +47,13 @@ def test_intervals_where_extends_to_infinity_and_closes_exact_points():
     assert band[0].hi == pytest.approx(1.7345678, abs=1e-9) and not band[0].hi_closed
 
 
-def test_max_abs_derivative_point_interval_and_limit():
-    point = analysis.max_abs_derivative(lambda t: np.exp(-(t - 0.3) ** 2), X)
-    assert point["where"] == {"kind": "point", "x": 0.3} and point["max_abs_derivative"] == 1.0
-    limit = analysis.max_abs_derivative(lambda t: 1 / (1 + np.exp(-t)), X)
-    assert limit["where"] == {"kind": "limit", "side": "+"} and limit["argmax_abs_derivative"] is None
+def test_sup_abs_point_interval_and_limit():
+    point = analysis.sup_abs(lambda t: np.exp(-(t - 0.3) ** 2), X)
+    assert point["where"] == {"kind": "point", "x": 0.3} and point["sup"] == 1.0 and point["at"] == 0.3
+    limit = analysis.sup_abs(lambda t: 1 / (1 + np.exp(-t)), X)
+    assert limit["where"] == {"kind": "limit", "side": "+"} and limit["at"] is None
+    flat = analysis.sup_abs(lambda t: np.clip(t, -1, 1), X)
+    assert flat["where"]["kind"] == "intervals" and len(flat["where"]["intervals"]) == 2
 
 
 def test_monotonic_kinds():

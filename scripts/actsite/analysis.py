@@ -18,7 +18,7 @@ Fn = Callable[[np.ndarray], np.ndarray]
 
 WINDOW = 10.0
 STEP = 1e-3
-FAR = (20.0, 100.0, 1e6, 1e300)  # tail points, in increasing distance
+FAR = (20.0, 100.0, 1e6, 1e100)  # tail points, in increasing distance (x³ stays finite)
 SATURATION = 0.01  # |f'| below this is where gradients vanish
 ZERO_MEAN = 0.01  # |E f(z)|, z ~ N(0, 1), below this is zero-centred
 
@@ -40,7 +40,9 @@ def snap(v: float, tol: float = 1e-8) -> float:
 
 
 def is_round(v: float) -> bool:
-    return any(round(v, digits) == v for digits in range(0, 7))
+    """A short decimal such as 0, 0.5 or -3: where kinks sit, unlike the
+    crossing of a continuous curve, refined to many digits."""
+    return any(round(v, digits) == v for digits in range(0, 4))
 
 
 def _tails(fn: Fn, sign: float) -> np.ndarray:
@@ -92,9 +94,14 @@ def continuity(derivatives: list[Fn], x: np.ndarray) -> tuple[str, dict[int, lis
     ``"C∞"`` when none of the derivatives checked jumps) and the jump points
     found for each order.
     """
-    found = {k: find_jumps(fn, x) for k, fn in enumerate(derivatives)}
-    for k in range(len(derivatives)):
+    found: dict[int, list[float]] = {}
+    for k, fn in enumerate(derivatives):
+        # lazily: a higher derivative is only taken where the lower ones are
+        # continuous (autograd has no second derivative of Hardsigmoid)
+        found[k] = find_jumps(fn, x)
         if found[k]:
+            if k == 0:
+                found[1] = find_jumps(derivatives[1], x) if len(derivatives) > 1 else []
             return ("discontinuous" if k == 0 else f"C{k - 1}"), found
     return "C∞", found
 
@@ -163,11 +170,13 @@ def intervals_where(pred: Callable[[np.ndarray], np.ndarray], x: np.ndarray) -> 
 
 # --- range, extremes, symmetry -------------------------------------------
 
-def value_range(f: Fn, x: np.ndarray) -> dict:
+def value_range(f: Fn, x: np.ndarray, jumps: list[dict] = ()) -> dict:
     """inf and sup of f over the reals: attained (closed) inside the window,
-    or approached in a tail (open), or unbounded (None)."""
+    or approached in a tail or at a jump (open), or unbounded (None).
+    ``jumps`` carry the one-sided limits at each jump ({left, right, torch})."""
     y = f(x)
-    tail = np.concatenate((_tails(f, -1.0), _tails(f, 1.0)))
+    limits = [j[side] for j in jumps for side in ("left", "right") if j[side] != j["torch"]]
+    tail = np.concatenate((_tails(f, -1.0), _tails(f, 1.0), np.asarray(limits, dtype=float)))
     ends = {}
     for side, pick in (("lo", np.min), ("hi", np.max)):
         inner = float(pick(y))
@@ -177,8 +186,11 @@ def value_range(f: Fn, x: np.ndarray) -> dict:
             ends[side] = (None, False)
         elif beyond and abs(extreme - inner) > 1e-12 * max(1.0, abs(inner)):
             ends[side] = (snap(extreme), False)  # a limit, not attained
-        else:
-            ends[side] = (snap(inner), True)
+        else:  # reached inside the window: zoom in on where (SiLU's minimum)
+            sign = -1.0 if side == "lo" else 1.0
+            at = float(x[int(np.argmin(y) if side == "lo" else np.argmax(y))])
+            _, refined = _refine_max(lambda t: sign * f(t), at, STEP)
+            ends[side] = (snap(max(inner, sign * refined) if side == "hi" else min(inner, sign * refined)), True)
     return {"range": [ends["lo"][0], ends["hi"][0]], "range_closed": [ends["lo"][1], ends["hi"][1]]}
 
 
@@ -198,25 +210,31 @@ def _refine_max(g: Fn, x0: float, step: float) -> tuple[float, float]:
     return best, float(g(np.array([best]))[0])
 
 
-def max_abs_derivative(df: Fn, x: np.ndarray) -> dict:
-    """sup |f'| and where it is reached: a point, an interval, or a limit."""
-    g = lambda t: np.abs(df(t))  # noqa: E731
-    v = g(x)
+def sup_abs(g: Fn, x: np.ndarray, one_sided: list[dict] = ()) -> dict:
+    """sup |g| over the reals and where it is reached: at a point, on
+    intervals, or only as a limit in a tail or beside a kink (used for f'
+    and for errors). ``one_sided`` are g's limits at its jumps
+    ({x, left, right, torch}): Hardswish' tends to 1.5 left of 3 but is 1 at 3."""
+    a = lambda t: np.abs(g(t))  # noqa: E731
+    v = a(x)
     inner = float(np.max(v))
-    tail = np.concatenate((_tails(g, -1.0), _tails(g, 1.0)))
+    for k in one_sided:
+        for side in ("left", "right"):
+            if abs(k[side]) > inner + 1e-9 and abs(k[side]) != abs(k["torch"]):
+                return {"sup": snap(abs(k[side])), "at": None,
+                        "where": {"kind": "beside", "x": k["x"], "side": side}}
+    tail = np.concatenate((_tails(a, -1.0), _tails(a, 1.0)))
     far = float(np.max(tail)) if tail.size else inner
     if far > inner + 1e-12:
-        side = "+" if far in _tails(g, 1.0) else "-"
-        return {"max_abs_derivative": snap(far), "argmax_abs_derivative": None,
-                "where": {"kind": "limit", "side": side}}
+        side = "+" if far in _tails(a, 1.0) else "-"
+        return {"sup": snap(far), "at": None, "where": {"kind": "limit", "side": side}}
     close = v >= inner - 1e-12
     if int(np.count_nonzero(close)) > 3:
-        spans = intervals_where(lambda t: g(t) >= inner - 1e-12, x)
-        return {"max_abs_derivative": snap(inner), "argmax_abs_derivative": None,
+        spans = intervals_where(lambda t: a(t) >= inner - 1e-12, x)
+        return {"sup": snap(inner), "at": None,
                 "where": {"kind": "intervals", "intervals": [s.as_json() for s in spans]}}
-    at, value = _refine_max(g, float(x[int(np.argmax(v))]), float(x[1] - x[0]))
-    return {"max_abs_derivative": snap(value), "argmax_abs_derivative": at,
-            "where": {"kind": "point", "x": at}}
+    at, value = _refine_max(a, float(x[int(np.argmax(v))]), float(x[1] - x[0]))
+    return {"sup": snap(value), "at": at, "where": {"kind": "point", "x": at}}
 
 
 def monotonic(f: Fn, df: Fn, x: np.ndarray) -> dict:

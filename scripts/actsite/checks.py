@@ -38,7 +38,7 @@ def check_latex(act: Activation, field: str, latex: str, x: np.ndarray, truth: n
                 what: str, params: dict[str, float] | None = None) -> None:
     """Raise SiteError unless ``latex`` evaluates to ``truth`` on ``x``."""
     try:
-        shown = evaluate_latex(latex, x, act.defaults if params is None else params, act.symbols)
+        shown = evaluate_latex(latex, x, act.formula_values if params is None else params, act.symbols)
     except LatexError as exc:
         raise SiteError(f"activation '{act.id}'", act.path, field, f"cannot be checked: {exc}") from None
     i = mismatch(shown, truth)

@@ -37,11 +37,27 @@ def _jumps(ta: TorchActivation, points: list[float]) -> list[dict]:
     out = []
     for k in points:
         left, at, right = ta.derivatives(np.array([k - 1e-9, k, k + 1e-9]), 0)[0]
-        out.append({"x": k, "left": float(left), "right": float(right), "torch": float(at)})
+        out.append({"x": k, "left": analysis.snap(float(left)), "right": analysis.snap(float(right)),
+                    "torch": float(at)})
     return out
 
 
-def compute(act: Activation) -> dict:
+def _approximation(ta: TorchActivation, reference: Activation) -> dict:
+    """Largest |f - g| against the function f approximates, and where."""
+    ref = TorchActivation(reference)
+    peak = analysis.sup_abs(lambda t: ta.fn(0)(t) - ref.fn(0)(t), analysis.grid())
+    return {"of": reference.id, "max_abs_error": peak["sup"], "where": peak["where"]}
+
+
+def _sweep(act: Activation, x: np.ndarray) -> dict:
+    name, values = act.sweep
+    curves = [TorchActivation(act, {**act.defaults, name: v}).derivatives(x, 0)[0] for v in values]
+    return {"param": name, "values": list(values), "x": _floats(x), "y": [_floats(c) for c in curves]}
+
+
+def compute(act: Activation, reference: Activation | None = None) -> dict:
+    """Everything the site shows of ``act``; ``reference`` is the function it
+    approximates, when the declaration names one."""
     ta = TorchActivation(act)
     f, df = ta.fn(0), ta.fn(1)
     window = analysis.grid()
@@ -62,16 +78,19 @@ def compute(act: Activation) -> dict:
     check_latex(act, "derivative", act.derivative, xs, values[1], f"autograd's derivative of {act.module}")
 
     props: dict = {}
-    props.update(analysis.value_range(f, window))
+    # the kinks and jumps themselves, so a value reached only there is seen
+    window_and_breaks = np.unique(np.concatenate((window, kink_points, jump_points)))
+    props.update(analysis.value_range(f, window_and_breaks, _jumps(ta, jump_points)))
     at0 = ta.derivatives(np.array([0.0]), 1)
     props["f_at_0"] = float(at0[0][0])
     props["df_at_0"] = float(at0[1][0])
-    peak = analysis.max_abs_derivative(df, window)
-    props["max_abs_derivative"] = peak["max_abs_derivative"]
-    props["argmax_abs_derivative"] = peak["argmax_abs_derivative"]
+    peak = analysis.sup_abs(df, window, _kinks(ta, kink_points))
+    props["max_abs_derivative"] = peak["sup"]
+    props["argmax_abs_derivative"] = peak["at"]
     props["max_abs_derivative_where"] = peak["where"]
     props.update(analysis.monotonic(f, df, window))
     mean, std = analysis.normal_moments(f)
+    mean = 0.0 if abs(mean) < 1e-12 else mean  # rounding noise of an odd function
     props["mean_normal"], props["std_normal"] = mean, std
     props["zero_centered"] = abs(mean) < analysis.ZERO_MEAN
     props["bounded_below"] = props["range"][0] is not None
@@ -88,13 +107,25 @@ def compute(act: Activation) -> dict:
                                        [p for p in kink_points + jump_points if lo < p < hi])))
     plot = ta.derivatives(plot_x, 1)
 
+    extras = {}
+    if reference is not None:
+        extras["approximation"] = _approximation(ta, reference)
+    sweep_x = np.linspace(lo, hi, 601)
+    if act.sweep:
+        extras["sweep"] = _sweep(act, sweep_x)
+    if act.train_draws:
+        extras["training_sample"] = {"x": _floats(sweep_x), "y": _floats(ta.training_sample(sweep_x))}
+
     code = example_code(act)
     return {
+        **extras,
         "id": act.id,
         "torch_version": torch.__version__,
         "x": _floats(DATA_X), "y": _floats(data[0]), "dy": _floats(data[1]),
         "plot": {"x": _floats(plot_x), "y": _floats(plot[0]), "dy": _floats(plot[1])},
         "properties": props,
         "check": {"points": int(xs.size), "max_abs_x": float(np.max(np.abs(xs)))},
+        "method": {"window": analysis.WINDOW, "step": analysis.STEP, "far": max(analysis.FAR),
+                   "saturation": analysis.SATURATION, "zero_mean": analysis.ZERO_MEAN},
         "example": {"code": code, "output": run_example(code, act.id)},
     }

@@ -15,19 +15,28 @@ import yaml
 from .errors import SiteError
 
 LANGUAGES = ("en", "zh")
-FAMILIES = ("rectifier", "squashing")
+# Families in site order: the navigation, the catalogue and the overlays follow it.
+FAMILIES = ("rectifier", "gated", "squashing", "hard", "shrink")
 
 _REQUIRED = {
     "id": str, "name": dict, "long_name": dict, "family": str, "symbol": str,
     "module": str, "functional": str, "params": dict, "formula": str, "derivative": str,
 }
-_OPTIONAL = {"plot": dict}
+_OPTIONAL = {
+    "plot": dict,               # {x: [lo, hi], inset: [lo, hi]}: axes, and a zoomed inset of f
+    "constants": dict,          # fixed constants of the formula (SELU): {name: {value, symbol}}
+    "functional_params": dict,  # arguments of the functional form when they differ (PReLU's weight)
+    "approximates": str,        # id of the smooth function a hard one approximates
+    "sweep": dict,              # {param, values}: a figure of the family of curves
+    "example_params": bool,     # the params are examples: torch has no default (Threshold)
+    "train_draws": bool,        # random in training mode (RReLU): draw a training-mode sample too
+}
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    default: float
+    default: float | int | str
     symbol: str | None  # LaTeX symbol used in the formula, if it appears there
 
 
@@ -45,15 +54,27 @@ class Activation:
     formula: str
     derivative: str
     plot_x: tuple[float, float] = (-5.0, 5.0)
+    plot_inset: tuple[float, float] | None = None
+    constants: tuple[Param, ...] = ()
+    functional_params: dict | None = None
+    approximates: str | None = None
+    sweep: tuple[str, tuple[float, ...]] | None = None
+    example_params: bool = False
+    train_draws: bool = False
     source: str = field(default="", repr=False)  # the file's text, for cache keys
 
     @property
-    def defaults(self) -> dict[str, float]:
+    def defaults(self) -> dict[str, float | str]:
         return {p.name: p.default for p in self.params}
 
     @property
+    def formula_values(self) -> dict[str, float]:
+        """Values of every symbol a formula may use: parameters and constants."""
+        return {p.name: p.default for p in self.params + self.constants if not isinstance(p.default, str)}
+
+    @property
     def symbols(self) -> dict[str, str]:
-        return {p.symbol: p.name for p in self.params if p.symbol}
+        return {p.symbol: p.name for p in self.params + self.constants if p.symbol}
 
 
 def _fail(subject: str, path: str, key: str, problem: str) -> SiteError:
@@ -94,28 +115,51 @@ def load_declaration(file: Path, root: Path) -> Activation:
     for key in ("module", "functional"):
         if not re.fullmatch(r"torch(\.[A-Za-z_][A-Za-z0-9_]*)+", data[key]):
             raise _fail(ident, rel, key, "must be a dotted torch path such as torch.nn.ReLU")
-    params = []
-    for name, spec in data["params"].items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("default"), (int, float)) \
-                or isinstance(spec.get("default"), bool):
-            raise _fail(ident, rel, f"params.{name}", "needs a numeric 'default'")
-        symbol = spec.get("symbol")
-        if symbol is not None and not isinstance(symbol, str):
-            raise _fail(ident, rel, f"params.{name}.symbol", "must be a LaTeX symbol such as \\beta")
-        params.append(Param(name, float(spec["default"]), symbol))
-    plot_x = (-5.0, 5.0)
-    if "plot" in data:
-        xs = data["plot"].get("x")
-        if not (isinstance(xs, list) and len(xs) == 2 and all(isinstance(v, (int, float)) for v in xs)
-                and xs[0] < 0 < xs[1]):
-            raise _fail(ident, rel, "plot.x", "must be [lo, hi] with lo < 0 < hi")
-        plot_x = (float(xs[0]), float(xs[1]))
+    params = _params(data["params"], ident, rel, "params", allow_text=True)
+    constants = _params(data.get("constants", {}), ident, rel, "constants", allow_text=False)
+    plot = data.get("plot", {})
+    plot_x = _span(plot.get("x", [-5, 5]), ident, rel, "plot.x", around_zero=True)
+    inset = _span(plot["inset"], ident, rel, "plot.inset") if "inset" in plot else None
+    sweep = None
+    if "sweep" in data:
+        name, values = data["sweep"].get("param"), data["sweep"].get("values")
+        if name not in {p.name for p in params} or not isinstance(values, list) or len(values) < 2 \
+                or not all(_is_number(v) for v in values):
+            raise _fail(ident, rel, "sweep", "needs 'param' (one of params) and a list of two or more 'values'")
+        sweep = (name, tuple(float(v) for v in values))
     return Activation(
         id=ident, path=rel, name=dict(data["name"]), long_name=dict(data["long_name"]),
         family=data["family"], symbol=data["symbol"], module=data["module"],
         functional=data["functional"], params=tuple(params), formula=data["formula"].strip(),
-        derivative=data["derivative"].strip(), plot_x=plot_x, source=text,
+        derivative=data["derivative"].strip(), plot_x=plot_x, plot_inset=inset, constants=constants,
+        functional_params=data.get("functional_params"), approximates=data.get("approximates"),
+        sweep=sweep, example_params=data.get("example_params", False),
+        train_draws=data.get("train_draws", False), source=text,
     )
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _params(spec: dict, ident: str, rel: str, key: str, allow_text: bool) -> tuple[Param, ...]:
+    out = []
+    for name, entry in spec.items():
+        default = entry.get("default") if isinstance(entry, dict) else None
+        if not (_is_number(default) or (allow_text and isinstance(default, str))):
+            raise _fail(ident, rel, f"{key}.{name}", "needs a 'default' (a number" + (" or text)" if allow_text else ")"))
+        symbol = entry.get("symbol")
+        if symbol is not None and not (isinstance(symbol, str) and _is_number(default)):
+            raise _fail(ident, rel, f"{key}.{name}.symbol", "must be a LaTeX symbol such as \\beta, for a number")
+        out.append(Param(name, default if isinstance(default, (str, int)) else float(default), symbol))
+    return tuple(out)
+
+
+def _span(value, ident: str, rel: str, key: str, around_zero: bool = False) -> tuple[float, float]:
+    ok = isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value) and value[0] < value[1]
+    if not ok or (around_zero and not value[0] < 0 < value[1]):
+        raise _fail(ident, rel, key, "must be [lo, hi] with lo < hi" + (" and lo < 0 < hi" if around_zero else ""))
+    return float(value[0]), float(value[1])
 
 
 def load_catalog(root: Path) -> list[Activation]:
@@ -124,4 +168,8 @@ def load_catalog(root: Path) -> list[Activation]:
     acts = [load_declaration(f, root) for f in sorted(folder.glob("*.yml"))]
     if not acts:
         raise SiteError("catalogue", folder.relative_to(root).as_posix(), "(files)", "has no declarations")
+    ids = {a.id for a in acts}
+    for a in acts:
+        if a.approximates is not None and (a.approximates not in ids or a.approximates == a.id):
+            raise _fail(a.id, a.path, "approximates", f"names no other declared activation: {a.approximates!r}")
     return sorted(acts, key=lambda a: (FAMILIES.index(a.family), a.id))

@@ -44,11 +44,11 @@ class TorchActivation:
             raise SiteError(f"activation '{act.id}'", act.path, "module",
                             f"{act.module} is not a torch.nn.Module class in torch {torch.__version__}")
         try:
-            self.module = cls(**self.params)
+            # float64 throughout; eval mode, so RReLU uses its fixed mean slope
+            self.module = cls(**self.params).double().eval()
         except TypeError as exc:
             raise SiteError(f"activation '{act.id}'", act.path, "params",
                             f"{act.module} does not accept these parameters: {exc}") from None
-        self.module.eval()
         self.functional = resolve(act.functional)
         if not callable(self.functional):
             raise SiteError(f"activation '{act.id}'", act.path, "functional",
@@ -60,9 +60,11 @@ class TorchActivation:
         out = self.module(t)
         results = [out]
         current = out
-        for _ in range(order):
+        for k in range(order):
             if current.requires_grad:
-                (nxt,) = torch.autograd.grad(current.sum(), t, create_graph=True, allow_unused=True)
+                # a graph only where a higher derivative follows: with it, some
+                # backward formulas (SiLU, Mish) differ from plain backward() in the last bit
+                (nxt,) = torch.autograd.grad(current.sum(), t, create_graph=k < order - 1, allow_unused=True)
                 current = torch.zeros_like(t) if nxt is None else nxt
             else:  # the previous derivative is piecewise constant: autograd has no graph left
                 current = torch.zeros_like(t)
@@ -74,8 +76,20 @@ class TorchActivation:
 
     def functional_values(self, x: np.ndarray) -> np.ndarray:
         t = torch.tensor(np.asarray(x, dtype=np.float64), dtype=torch.float64)
-        kwargs = {k: v for k, v in self.params.items()}
+        spec = self.act.functional_params if self.act.functional_params is not None else self.params
+        kwargs = {k: torch.tensor(v, dtype=torch.float64) if isinstance(v, list) else v for k, v in spec.items()}
         try:
             return self.functional(t, **kwargs).numpy().copy()
-        except TypeError:
-            return self.functional(t, *kwargs.values()).numpy().copy()
+        except TypeError as exc:
+            raise SiteError(f"activation '{self.act.id}'", self.act.path, "functional",
+                            f"{self.act.functional} does not accept the parameters: {exc}") from None
+
+    def training_sample(self, x: np.ndarray, seed: int = 0) -> np.ndarray:
+        """One forward pass in training mode (random for RReLU), seeded."""
+        torch.manual_seed(seed)
+        self.module.train()
+        try:
+            with torch.no_grad():
+                return self.module(torch.tensor(x, dtype=torch.float64)).numpy().copy()
+        finally:
+            self.module.eval()

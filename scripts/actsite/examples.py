@@ -21,16 +21,21 @@ def _call_name(dotted: str) -> str:
     return dotted
 
 
+def _literal(v) -> str:
+    return f"torch.tensor({v!r})" if isinstance(v, list) else repr(v)
+
+
 def example_code(act: Activation) -> str:
     args = ", ".join(f"{p.name}={p.default!r}" for p in act.params)
-    fargs = "".join(f", {p.name}={p.default!r}" for p in act.params)
+    spec = act.functional_params if act.functional_params is not None else act.defaults
+    fargs = "".join(f", {k}={_literal(v)}" for k, v in spec.items())
     lines = ["import torch", "from torch import nn"]
     if act.functional.startswith("torch.nn.functional."):
         lines.append("import torch.nn.functional as F")
     lines += [
         "",
         f"x = torch.tensor({SAMPLE}, requires_grad=True)",
-        f"act = {_call_name(act.module)}({args})",
+        f"act = {_call_name(act.module)}({args})" + (".eval()" if act.train_draws else ""),
         "print(act)",
         "y = act(x)",
         "print(y)",

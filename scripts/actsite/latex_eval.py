@@ -88,6 +88,7 @@ class _Parser:
         self.src = src
         self.toks = _tokenize(src)
         self.i = 0
+        self.transcendental: set[tuple] = set()  # distinct exp, log, tanh, erf... terms: a measure of cost
         # symbols maps a LaTeX symbol (\alpha or a) to a parameter name
         self.symbols = dict(symbols)
 
@@ -115,6 +116,9 @@ class _Parser:
         where = len(self.src) if t is None else t.pos
         got = "end of formula" if t is None else repr(("\\" if t.kind == "cmd" else "") + t.text)
         return LatexError(f"{what}: found {got} at position {where}")
+
+    def _text(self, start: int, end: int) -> str:
+        return " ".join(t.text for t in self.toks[start:end])
 
     # -- grammar -------------------------------------------------------
     def parse(self) -> Node:
@@ -170,10 +174,14 @@ class _Parser:
         return self.power()
 
     def power(self) -> Node:
+        is_e = self.at("sym", "e")
         base = self.atom()
         if self.at("sym", "^"):
             self.i += 1
+            start = self.i
             exponent = self.group_or_atom()
+            if is_e:
+                self.transcendental.add(("exp", self._text(start, self.i)))
             return _bin(np.power, base, exponent)
         return base
 
@@ -261,6 +269,7 @@ class _Parser:
         if name not in _FUNCTIONS:
             raise LatexError(f"unknown function {name!r}")
         fn = _FUNCTIONS[name]
+        start = self.i
         # \tanh^2 x means (tanh x)^2, as in textbooks.
         exponent = None
         if self.at("sym", "^"):
@@ -269,6 +278,8 @@ class _Parser:
         # \tanh x and \tanh(x) are both accepted; without brackets the function
         # applies to the next power (so \tanh x^2 = tanh(x^2), as read by people).
         arg = self.power()
+        if name not in ("sgn", "sign"):
+            self.transcendental.add((name, self._text(start, self.i)))
         if exponent is None:
             return lambda x, p: fn(arg(x, p))
         return lambda x, p: np.power(fn(arg(x, p)), exponent(x, p))
@@ -365,6 +376,13 @@ def compile_latex(src: str, symbols: Mapping[str, str] | None = None) -> Node:
     ``symbols`` maps LaTeX symbols (``\\alpha``) to parameter names.
     """
     return _Parser(src, symbols or {}).parse()
+
+
+def transcendentals(src: str, symbols: Mapping[str, str] | None = None) -> int:
+    """How many distinct exp, log, tanh, erf... terms the formula needs, as written."""
+    parser = _Parser(src, symbols or {})
+    parser.parse()
+    return len(parser.transcendental)
 
 
 def evaluate_latex(src: str, x: np.ndarray, params: Mapping[str, float] | None = None,
