@@ -80,7 +80,8 @@ def site(built) -> Path:
 @pytest.fixture(scope="session")
 def records(catalog):
     from actsite.compute import compute
-    return {act.id: compute(act) for act in catalog}
+    by_id = {a.id: a for a in catalog}
+    return {act.id: compute(act, by_id.get(act.approximates)) for act in catalog}
 
 
 # --- the built site in a real browser -------------------------------------

@@ -3,6 +3,8 @@
 The comparison runs on a dense grid that includes 0, both sides of every kink
 and large |x|; changing any single character of a formula must fail it.
 """
+import re
+
 import numpy as np
 import pytest
 import torch
@@ -16,23 +18,33 @@ CATALOG = load_catalog(ROOT)
 IDS = [a.id for a in CATALOG]
 
 
-def torch_values(act, x):
+def torch_values(act, x, params=None):
     cls = eval(act.module, {"torch": torch})  # a dotted name such as torch.nn.ReLU
-    module = cls(**act.defaults)
+    module = cls(**(act.defaults if params is None else params)).double().eval()
     t = torch.tensor(x, dtype=torch.float64, requires_grad=True)
     y = module(t)
     (dy,) = torch.autograd.grad(y.sum(), t)
     return y.detach().numpy(), dy.numpy()
 
 
-def grid_for(act):
-    # every kink the site reports, and 0, are sampled exactly and from both sides
-    return check_grid([0.0, 1.0, -1.0])
+def special_points(act, params=None):
+    """Where kinks and jumps can be: 0, and every number in the formulas and
+    parameters with both signs (ReLU6 at 6, Hardswish at -3 and 3, shrink at
+    -lambda and lambda, Threshold at theta)."""
+    values = dict(act.formula_values, **(params or {}))
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", act.formula + act.derivative)]
+    numbers += [v for v in values.values() if isinstance(v, float)]
+    return sorted({0.0, *numbers, *(-n for n in numbers)})
+
+
+def grid_for(act, params=None):
+    # each special point is sampled exactly and just left and right of it
+    return check_grid(special_points(act, params))
 
 
 def agrees(act, latex, x, truth):
     try:
-        shown = evaluate_latex(latex, x, act.defaults, act.symbols)
+        shown = evaluate_latex(latex, x, act.formula_values, act.symbols)
     except LatexError:
         return False
     return bool(np.allclose(shown, truth, rtol=RTOL, atol=ATOL))
@@ -43,7 +55,7 @@ def agrees(act, latex, x, truth):
 def test_shown_latex_is_torch_and_autograd(act, field):
     x = grid_for(act)
     y, dy = torch_values(act, x)
-    shown = evaluate_latex(getattr(act, field), x, act.defaults, act.symbols)
+    shown = evaluate_latex(getattr(act, field), x, act.formula_values, act.symbols)
     np.testing.assert_allclose(shown, y if field == "formula" else dy, rtol=RTOL, atol=ATOL)
 
 
@@ -80,3 +92,29 @@ def test_any_one_character_change_is_caught(act, field):
     assert mutations, f"no mutable character in {latex!r}"
     survivors = [m for m in mutations if agrees(act, m, x, truth)]
     assert not survivors, f"{act.id}.{field}: these changed formulas still pass: {survivors}"
+
+
+SWEPT = [a for a in CATALOG if a.sweep]
+
+
+@pytest.mark.parametrize("act", SWEPT, ids=[a.id for a in SWEPT])
+def test_parameter_family_matches_torch(act):
+    """The formulas hold for every parameter value the family figure draws."""
+    name, values = act.sweep
+    for value in values:
+        params = dict(act.defaults, **{name: value})
+        x = grid_for(act, params)
+        y, dy = torch_values(act, x, params)
+        formula_params = dict(act.formula_values, **{name: value})
+        for latex, truth in ((act.formula, y), (act.derivative, dy)):
+            shown = evaluate_latex(latex, x, formula_params, act.symbols)
+            np.testing.assert_allclose(shown, truth, rtol=RTOL, atol=ATOL, err_msg=f"{act.id} {name}={value}")
+
+
+def test_catalogue_is_every_elementwise_torch_activation():
+    modules = {a.module for a in CATALOG}
+    expected = {f"torch.nn.{m}" for m in (
+        "ELU Hardshrink Hardsigmoid Hardtanh Hardswish LeakyReLU LogSigmoid PReLU ReLU ReLU6 RReLU SELU "
+        "CELU GELU Sigmoid SiLU Mish Softplus Softshrink Softsign Tanh Tanhshrink Threshold").split()}
+    assert modules == expected
+    assert {a.id for a in CATALOG} == {m.rsplit(".", 1)[1].lower() for m in expected} | {"gelu_tanh"}

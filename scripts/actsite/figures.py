@@ -90,8 +90,9 @@ def _zero_lines(ax, fg):
     ax.axvline(0, color=fg, lw=0.8, alpha=0.6, zorder=1)
 
 
-def function_figure(record: dict, symbol: str, theme: str) -> bytes:
-    """f and f' side by side, each with its own y axis, kinks and jumps drawn as such."""
+def function_figure(record: dict, symbol: str, theme: str, inset: list[float] | None = None) -> bytes:
+    """f and f' side by side, each with its own y axis, kinks and jumps drawn
+    as such; ``inset`` zooms into part of f (LeakyReLU's small slope)."""
     t = THEMES[theme]
     props = record["properties"]
     x = np.array(record["plot"]["x"])
@@ -101,18 +102,63 @@ def function_figure(record: dict, symbol: str, theme: str) -> bytes:
     kinks = [k["x"] for k in props["kinks"]]
     with plt.rc_context(_style(theme)):
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
+        # the one-sided values at a jump of f belong on f; on f' only the kinks
         for ax, values, label, breaks, marks, color in (
             (a1, y, f"${symbol}(x)$", jumps, props["jumps"], t["series"][0]),
-            (a2, dy, f"${symbol}'(x)$", jumps + kinks, props["jumps"] + props["kinks"], t["series"][1]),
+            (a2, dy, f"${symbol}'(x)$", jumps + kinks, props["kinks"], t["series"][1]),
         ):
             _zero_lines(ax, t["fg"])
             _curve(ax, x, values, breaks, color)
-            _mark_points(ax, marks if ax is a2 else props["jumps"], color, "none")
+            _mark_points(ax, marks, color, "none")
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(values))
             ax.set_title(label, loc="left", fontsize=13)
             ax.set_xlabel("$x$")
         _zones(a2, props["saturation"], x[0], x[-1], t)
+        if inset:
+            keep = (x >= inset[0]) & (x <= inset[1])
+            ax = a1.inset_axes([0.1, 0.5, 0.4, 0.38])  # upper left, where a rising curve is not
+            ax.plot(x[keep], y[keep], color=t["series"][0], lw=1.6)
+            ax.axhline(0, color=t["fg"], lw=0.6, alpha=0.6)
+            ax.set_xlim(*inset)
+            ax.set_ylim(*_limits(y[keep]))
+            ax.tick_params(labelsize=8)
+        return _svg(fig)
+
+
+def sweep_figure(sweep: dict, default: float, symbol: str, theme: str) -> bytes:
+    """The family of curves for several values of one parameter; the default thick."""
+    t = THEMES[theme]
+    styles = ["-", "--", "-.", ":"]
+    with plt.rc_context(_style(theme)):
+        fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
+        _zero_lines(ax, t["fg"])
+        x = np.array(sweep["x"])
+        for i, (v, y) in enumerate(zip(sweep["values"], sweep["y"])):
+            ax.plot(x, y, color=t["series"][i % len(t["series"])], ls=styles[i % len(styles)],
+                    lw=3.0 if v == default else 1.6, label=f"{sweep['param']} = {v:g}")
+        ax.set_xlim(x[0], x[-1])
+        ax.set_ylim(*_limits(np.concatenate([np.array(y) for y in sweep["y"]])))
+        ax.set_xlabel("$x$")
+        ax.set_title(f"${symbol}(x)$", loc="left")
+        ax.legend(loc="upper left")
+        return _svg(fig)
+
+
+def training_figure(record: dict, symbol: str, theme: str) -> bytes:
+    """Eval mode (the line) against one seeded training-mode pass (the dots)."""
+    t = THEMES[theme]
+    with plt.rc_context(_style(theme)):
+        fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
+        _zero_lines(ax, t["fg"])
+        x, y = np.array(record["plot"]["x"]), np.array(record["plot"]["y"])
+        ax.plot(x, y, color=t["series"][0], lw=2.4)
+        sample = record["training_sample"]
+        ax.plot(sample["x"][::6], sample["y"][::6], "o", ms=4, color=t["series"][1])
+        ax.set_xlim(x[0], x[-1])
+        ax.set_ylim(*_limits(np.concatenate((y, sample["y"]))))
+        ax.set_xlabel("$x$")
+        ax.set_title(f"${symbol}(x)$", loc="left")
         return _svg(fig)
 
 
@@ -138,9 +184,9 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
 
 
 def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str) -> bytes:
-    """Every function (key="y") or every derivative (key="dy") on one axes."""
+    """Several functions (key="y") or their derivatives (key="dy") on one axes."""
     t = THEMES[theme]
-    styles = ["-", "--", "-.", ":"]
+    styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
     with plt.rc_context(_style(theme)):
         fig, ax = plt.subplots(figsize=(8.0, 4.0), layout="constrained")
         _zero_lines(ax, t["fg"])

@@ -5,6 +5,7 @@ folder of one language (``activations/relu.md``, ``assets/figures/...``).
 """
 from __future__ import annotations
 
+import html
 import posixpath
 
 from .declarations import Activation
@@ -50,17 +51,21 @@ def _cell(text: str) -> str:
 
 # --- values as text --------------------------------------------------------
 
-def property_texts(rec: dict, s: Strings) -> dict[str, str]:
+def where_text(where: dict, s: Strings) -> str:
+    """Where a largest value is reached: at a point, on intervals, or as a limit."""
+    if where["kind"] == "point":
+        return s("phrase.at", x=num(where["x"]))
+    if where["kind"] == "intervals":
+        return s("phrase.for_every", set=s.intervals(where["intervals"]))
+    if where["kind"] == "beside":
+        return s(f"phrase.beside_{where['side']}", x=num(where["x"]))
+    return s("phrase.limit_" + ("plus" if where["side"] == "+" else "minus"))
+
+
+def property_texts(act: Activation, rec: dict, s: Strings) -> dict[str, str]:
     """Every computed property of one function as a phrase in one language.
     These are the values of the placeholders (``{{ range }}``) too."""
     p = rec["properties"]
-    where = p["max_abs_derivative_where"]
-    if where["kind"] == "point":
-        where_text = s("phrase.at", x=num(where["x"]))
-    elif where["kind"] == "intervals":
-        where_text = s("phrase.for_every", set=s.intervals(where["intervals"]))
-    else:
-        where_text = s("phrase.limit_" + ("plus" if where["side"] == "+" else "minus"))
     kink_x = ", ".join(num(k["x"]) for k in p["kinks"])
     jump_x = ", ".join(num(j["x"]) for j in p["jumps"])
     if p["continuity"] == "C∞":
@@ -70,14 +75,19 @@ def property_texts(rec: dict, s: Strings) -> dict[str, str]:
     elif p["continuity"] == "C0":
         cont = s("continuity.c0", points=kink_x)
     else:
-        cont = s("continuity.ck", k=p["continuity"][1:])
+        order = int(p["continuity"][1:])
+        cont = s("continuity.ck", k=order, order=order + 1)
     yes, no = s("phrase.yes"), s("phrase.no")
-    return {
+    extra = {f"param:{q.name}": (q.default if isinstance(q.default, str) else num(q.default)) for q in act.params}
+    if "approximation" in rec:
+        extra["approx_error"] = num(rec["approximation"]["max_abs_error"])
+        extra["approx_error_at"] = where_text(rec["approximation"]["where"], s)
+    return extra | {
         "range": s.value_range(p),
         "f_at_0": num(p["f_at_0"]),
         "df_at_0": num(p["df_at_0"]),
         "max_abs_derivative": num(p["max_abs_derivative"]),
-        "argmax_abs_derivative": where_text,
+        "argmax_abs_derivative": where_text(p["max_abs_derivative_where"], s),
         "monotonic": s(f"monotonic.{p['monotonic_kind']}") if p["monotonic"] else s("monotonic.no"),
         "mean_normal": num(p["mean_normal"]),
         "std_normal": num(p["std_normal"]),
@@ -89,8 +99,8 @@ def property_texts(rec: dict, s: Strings) -> dict[str, str]:
     }
 
 
-def _properties_table(rec: dict, s: Strings) -> str:
-    t = property_texts(rec, s)
+def _properties_table(act: Activation, rec: dict, s: Strings, names: dict[str, str]) -> str:
+    t = property_texts(act, rec, s)
     rows = [
         (s("props.range"), t["range"]),
         (s("props.f_at_0"), t["f_at_0"]),
@@ -103,9 +113,14 @@ def _properties_table(rec: dict, s: Strings) -> str:
         (s("props.continuity"), t["continuity"]),
         (s("props.saturation"), t["saturation"]),
     ]
+    if "approximation" in rec:
+        rows.append((s("props.approx", ref=names[rec["approximation"]["of"]]),
+                     s("props.value_where", value=t["approx_error"], where=t["approx_error_at"])))
     lines = [f"| {s('props.property')} | {s('props.value')} |", "|---|---|"]
     lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in rows]
-    return "\n".join(lines) + "\n\n" + s("props.how") + "\n"
+    m = rec["method"]
+    how = s("props.how", window=num(m["window"]), step=num(m["step"]), far=num(m["far"]), zero_mean=num(m["zero_mean"]))
+    return "\n".join(lines) + "\n\n" + how + "\n"
 
 
 def _kink_text(act: Activation, rec: dict, s: Strings) -> str:
@@ -121,7 +136,7 @@ def _kink_text(act: Activation, rec: dict, s: Strings) -> str:
 
 
 def function_alt(act: Activation, rec: dict, s: Strings) -> str:
-    t = property_texts(rec, s)
+    t = property_texts(act, rec, s)
     lo, hi = act.plot_x
     return s("graph.alt", name=act.name[s.lang], lo=num(lo), hi=num(hi), range=t["range"],
              max=t["max_abs_derivative"], saturation=t["saturation"], kinks=t["kinks"])
@@ -131,16 +146,43 @@ def torch_link(dotted: str, docs: str) -> str:
     return f"[`{dotted}`]({docs}{dotted}.html)"
 
 
-def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, fill, torch_docs: str) -> str:
+def _variants(act: Activation, rec: dict, s: Strings, path: str) -> list[str]:
+    """The parameter family (sweep) or the training-mode sample, when declared."""
+    name = act.name[s.lang]
+    out = []
+    if "sweep" in rec:
+        sw = rec["sweep"]
+        values = ", ".join(num(v) for v in sw["values"])
+        default = num(act.defaults[sw["param"]])
+        out += [f"## {s('page.parameters')} {{#parameters}}", "",
+                figure(path, f"{act.id}.sweep",
+                       s("graph.sweep_alt", name=name, param=sw["param"], values=values, default=default),
+                       s("graph.sweep_caption", name=name, param=sw["param"], values=values, default=default))]
+    if "training_sample" in rec:
+        out += [f"## {s('page.training')} {{#training}}", "",
+                figure(path, f"{act.id}.training", s("graph.training_alt", name=name),
+                       s("graph.training_caption", name=name))]
+    return out
+
+
+def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, fill, torch_docs: str,
+                  names: dict[str, str]) -> str:
     """The page of one activation; ``fill`` replaces placeholders in prose;
-    ``torch_docs`` is where PyTorch's reference pages live."""
+    ``torch_docs`` is where PyTorch's reference pages live; ``names`` are the
+    functions' names in this language."""
     path = page_path(act.id)
     name, long_name = act.name[s.lang], act.long_name[s.lang]
     title = name if name == long_name else f"{name}: {long_name}"
     sym = act.symbol
     params = ", ".join(f"`{p.name}={p.default!r}`" for p in act.params) or s("page.no_params")
-    t = property_texts(rec, s)
+    t = property_texts(act, rec, s)
     checked = rec["check"]
+    torch_names = s("page.torch_names_example" if act.example_params else "page.torch_names",
+                    module=torch_link(act.module, torch_docs), functional=torch_link(act.functional, torch_docs),
+                    params=params)
+    if act.constants:
+        torch_names += " " + s("page.constants", constants=", ".join(
+            f"{mathml(c.symbol)} = {num(c.default)}" for c in act.constants))
     out = [
         "---",
         f"title: \"{title}\"",
@@ -157,8 +199,7 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
         mathml(f"{sym}'(x) = {act.derivative}", block=True),
         "",
-        s("page.torch_names", module=torch_link(act.module, torch_docs),
-          functional=torch_link(act.functional, torch_docs), params=params),
+        torch_names,
         "",
         s("page.checked", torch=rec["torch_version"], points=f"{checked['points']:,}",
           xmax=num(checked["max_abs_x"])),
@@ -167,9 +208,10 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
         figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name)),
         _kink_text(act, rec, s),
+        *_variants(act, rec, s, path),
         f"## {s('page.properties')} {{#properties}}",
         "",
-        _properties_table(rec, s),
+        _properties_table(act, rec, s, names),
     ]
     for key in ("pros", "cons", "uses", "notes"):
         if key in prose.sections:
@@ -203,8 +245,92 @@ def catalogue_table(from_page: str, acts: list[Activation], recs: dict[str, dict
     heads = ["catalogue.function", "catalogue.formula", "props.range", "props.df_at_0", "props.saturation"]
     lines = ["| " + " | ".join(_cell(s(h)) for h in heads) + " |", "|---|---|---|---|---|"]
     for act in acts:
-        t = property_texts(recs[act.id], s)
+        t = property_texts(act, recs[act.id], s)
         link = f"[{act.name[s.lang]}]({rel(from_page, page_path(act.id))})"
-        formula = mathml(f"{act.symbol}(x) = {act.formula}")
+        formula = mathml(f"{act.symbol}(x) = {act.formula}").replace("|", "&#124;")  # not a cell border
         lines.append(f"| {link} | {formula} | {t['range']} | {t['df_at_0']} | {_cell(t['saturation'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def page_url(md_path: str) -> str:
+    """The directory URL MkDocs gives a Markdown file (use_directory_urls)."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    return stem.rstrip("/") + "/" if stem else ""
+
+
+def href(from_page: str, target_page: str) -> str:
+    """A link in raw HTML, which MkDocs does not rewrite: from URL to URL."""
+    here, there = page_url(from_page), page_url(target_page)
+    return posixpath.relpath(there or ".", here or ".") + "/"
+
+
+def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict], costs: dict[str, int],
+                  s: Strings) -> str:
+    """Every function and its computed properties, as an HTML table that
+    assets/javascripts/compare.js makes sortable and filterable in the browser."""
+    yes, no = s("phrase.yes"), s("phrase.no")
+    heads = ["catalogue.function", "compare.family", "props.range", "props.f_at_0", "props.df_at_0",
+             "props.max_abs_derivative", "props.monotonic", "props.zero_centered", "compare.bounded_below",
+             "compare.bounded_above", "props.continuity", "compare.saturates", "compare.params", "compare.cost"]
+    kinds = ["text", "text", "number", "number", "number", "number", "text", "text", "text", "text", "text",
+             "text", "text", "number"]
+    rows = []
+    for act in acts:
+        rec, p = recs[act.id], recs[act.id]["properties"]
+        t = property_texts(act, rec, s)
+        lo = p["range"][0]
+        cells = [
+            (f'<a href="{href(from_page, page_path(act.id))}">{html.escape(act.name[s.lang])}</a>', act.name["en"]),
+            (html.escape(s(f"families.{act.family}")), act.family),
+            (t["range"], "-1e308" if lo is None else repr(lo)),
+            (t["f_at_0"], repr(p["f_at_0"])),
+            (t["df_at_0"], repr(p["df_at_0"])),
+            (t["max_abs_derivative"], repr(p["max_abs_derivative"])),
+            (yes if p["monotonic"] else no, str(p["monotonic"])),
+            (yes if p["zero_centered"] else no, str(p["zero_centered"])),
+            (yes if p["bounded_below"] else no, str(p["bounded_below"])),
+            (yes if p["bounded_above"] else no, str(p["bounded_above"])),
+            (html.escape(p["continuity"] if p["continuity"] != "discontinuous" else s("compare.discontinuous")),
+             p["continuity"]),
+            (html.escape(t["saturation"]), str(bool(p["saturation"]))),
+            (", ".join(f"<code>{q.name}</code>" for q in act.params) or "—", str(len(act.params))),
+            (str(costs[act.id]), str(costs[act.id])),
+        ]
+        tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}">{shown}</td>' for shown, key in cells)
+        rows.append(f'<tr data-family="{act.family}">{tds}</tr>')
+    ths = "".join(f'<th scope="col" data-kind="{k}">{html.escape(s(h))}</th>' for h, k in zip(heads, kinds))
+    families = "".join(f'<option value="{f}">{html.escape(s(f"families.{f}"))}</option>'
+                       for f in dict.fromkeys(a.family for a in acts))
+    return (
+        '<div class="compare-controls">\n'
+        f'<label>{html.escape(s("compare.filter"))} <input type="search" data-compare-filter></label>\n'
+        f'<label>{html.escape(s("compare.family"))} <select data-compare-family>'
+        f'<option value="">{html.escape(s("compare.all_families"))}</option>{families}</select></label>\n'
+        f'<span class="compare-hint">{html.escape(s("compare.sort_hint"))}</span>\n'
+        '</div>\n'
+        f'<div class="compare-wrap"><table class="compare" data-compare>\n'
+        f'<caption>{html.escape(s("compare.caption"))}</caption>\n'
+        f"<thead><tr>{ths}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"
+    )
+
+
+def kink_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s: Strings) -> str:
+    """Every kink of every function: both one-sided slopes and autograd's choice."""
+    heads = ["kinks.function", "kinks.at", "kinks.left", "kinks.right", "kinks.torch", "kinks.rule"]
+    lines = ["| " + " | ".join(_cell(s(h)) for h in heads) + " |", "|" + "---|" * len(heads)]
+    for act in acts:
+        for k in recs[act.id]["properties"]["kinks"]:
+            left, right, got = k["left"], k["right"], k["torch"]
+            if abs(got - left) <= 1e-7 * max(1.0, abs(left)):
+                rule = s("kinks.left_side")
+            elif abs(got - right) <= 1e-7 * max(1.0, abs(right)):
+                rule = s("kinks.right_side")
+            elif min(left, right) < got < max(left, right):
+                rule = s("kinks.between")
+            else:
+                rule = s("kinks.other")
+            link = f"[{act.name[s.lang]}]({rel(from_page, page_path(act.id))}#graph)"
+            lines.append(f"| {link} | {num(k['x'])} | {num(left)} | {num(right)} | {num(got)} | {rule} |")
     return "\n".join(lines) + "\n"

@@ -19,12 +19,14 @@ from . import pages, prose
 from .cache import Store, key
 from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
 from .errors import SiteError
+from .latex_eval import transcendentals
 from .text import Strings, strings
 
 COMPUTE_MODULES = ("analysis", "checks", "compute", "declarations", "evaluate", "examples", "latex_eval")
 FIGURE_MODULES = ("figures",)
 THEMES = ("light", "dark")
-SITE_FIGURES = ("overview", "overlay_f", "overlay_df")
+# The four functions of the source note: the home page's overview and overlays.
+SOURCE_NOTE = ("relu", "sigmoid", "tanh", "softplus")
 
 
 class Generator:
@@ -35,6 +37,7 @@ class Generator:
         self.by_id = {a.id: a for a in self.acts}
         self.records_store = Store(self.root, "records")
         self.figures_store = Store(self.root, "figures")
+        self.snippets_store = Store(self.root, "snippets")
         self._records: dict[str, dict] | None = None
         self._figures: dict[str, bytes] | None = None
 
@@ -43,12 +46,14 @@ class Generator:
         if self._records is None:
             out = {}
             for act in self.acts:
-                k = key(act.source, modules=COMPUTE_MODULES, packages=("torch", "numpy"))
+                reference = self.by_id[act.approximates] if act.approximates else None
+                k = key(act.source, reference.source if reference else "",
+                        modules=COMPUTE_MODULES, packages=("torch", "numpy"))
                 rec = self.records_store.get_json(act.id, k)
                 if rec is None:
                     self.log(f"{act.id}: evaluating with torch and autograd")
                     from .compute import compute  # imports torch, only when needed
-                    rec = json.loads(json.dumps(compute(act), sort_keys=True))
+                    rec = json.loads(json.dumps(compute(act, reference), sort_keys=True))
                     self.records_store.put_json(act.id, k, rec)
                 else:
                     self.log(f"{act.id}: evaluation from cache")
@@ -60,17 +65,7 @@ class Generator:
     def figures(self) -> dict[str, bytes]:
         """``{file name: SVG}`` for every figure in both themes."""
         if self._figures is None:
-            recs = self.records()
-            syms = [a.symbol for a in self.acts]
-            all_recs = [recs[a.id] for a in self.acts]
-            jobs: list[tuple[str, object, Callable[[str], bytes]]] = []
-            for act in self.acts:
-                rec = recs[act.id]
-                jobs.append((act.id, (rec, act.symbol),
-                             lambda th, rec=rec, sym=act.symbol: _figs().function_figure(rec, sym, th)))
-            jobs.append(("overview", (all_recs, syms), lambda th: _figs().overview_figure(all_recs, syms, th)))
-            jobs.append(("overlay_f", (all_recs, syms), lambda th: _figs().overlay_figure(all_recs, syms, "y", th)))
-            jobs.append(("overlay_df", (all_recs, syms), lambda th: _figs().overlay_figure(all_recs, syms, "dy", th)))
+            jobs = self._figure_jobs()
             out: dict[str, bytes] = {}
             for name, inputs, render in jobs:
                 k = key(json.dumps(inputs, sort_keys=True), modules=FIGURE_MODULES,
@@ -85,6 +80,43 @@ class Generator:
             self.log(f"figures: {self.figures_store.hits} from cache, {self.figures_store.misses} drawn")
             self._figures = out
         return self._figures
+
+    def site_figures(self) -> dict[str, list[Activation]]:
+        """Figures of several functions: the source note's four, and each family
+        (a hard approximation drawn next to the smooth function it approximates)."""
+        note = [self.by_id[i] for i in SOURCE_NOTE if i in self.by_id]
+        groups = {"overview": note, "overlay_f": note, "overlay_df": note}
+        for family in FAMILIES:
+            members = [a for a in self.acts if a.family == family]
+            members += [self.by_id[a.approximates] for a in members if a.approximates]
+            if members:
+                groups[f"family_{family}_f"] = groups[f"family_{family}_df"] = members
+        return groups
+
+    def _figure_jobs(self) -> list[tuple[str, object, Callable[[str], bytes]]]:
+        recs = self.records()
+        jobs: list[tuple[str, object, Callable[[str], bytes]]] = []
+        for act in self.acts:
+            rec = recs[act.id]
+            inset = list(act.plot_inset) if act.plot_inset else None
+            jobs.append((act.id, (rec, act.symbol, inset),
+                         lambda th, rec=rec, sym=act.symbol, inset=inset: _figs().function_figure(rec, sym, th, inset)))
+            if "sweep" in rec:
+                default = act.defaults[rec["sweep"]["param"]]
+                jobs.append((f"{act.id}.sweep", (rec["sweep"], default, act.symbol),
+                             lambda th, sw=rec["sweep"], d=default, sym=act.symbol: _figs().sweep_figure(sw, d, sym, th)))
+            if "training_sample" in rec:
+                jobs.append((f"{act.id}.training", (rec["training_sample"], rec["plot"], act.symbol),
+                             lambda th, rec=rec, sym=act.symbol: _figs().training_figure(rec, sym, th)))
+        for name, members in self.site_figures().items():
+            rs, syms = [recs[a.id] for a in members], [a.symbol for a in members]
+            if name == "overview":
+                render = (lambda th, rs=rs, syms=syms: _figs().overview_figure(rs, syms, th))
+            else:
+                key_ = "dy" if name.endswith("_df") else "y"
+                render = (lambda th, rs=rs, syms=syms, k=key_: _figs().overlay_figure(rs, syms, k, th))
+            jobs.append((name, (rs, syms), render))
+        return jobs
 
     # --- stage 4: pages -----------------------------------------------------
     def check_translations(self) -> None:
@@ -126,16 +158,32 @@ class Generator:
 
     def _resolver(self, page: str, s: Strings, current: str | None):
         recs = self.records()
-        texts = {a.id: pages.property_texts(recs[a.id], s) for a in self.acts}
+        texts = {a.id: pages.property_texts(a, recs[a.id], s) for a in self.acts}
+        groups = self.site_figures()
 
         def resolve(name: str) -> str | None:
             words = name.split()
-            if len(words) == 2 and words[0] == "figure" and words[1] in SITE_FIGURES:
-                return pages.figure(page, words[1], s(f"figures.{words[1]}.alt",
-                                                      names=s("phrase.and").join(a.name[s.lang] for a in self.acts)),
-                                    s(f"figures.{words[1]}.caption"))
+            if len(words) == 2 and words[0] == "figure" and words[1] in groups:
+                fig = words[1]
+                names = s("phrase.and").join(a.name[s.lang] for a in groups[fig])
+                if fig.startswith("family_"):
+                    family, which = fig.removeprefix("family_").rsplit("_", 1)
+                    label = s(f"families.{family}")
+                    return pages.figure(page, fig, s(f"figures.family_{which}.alt", family=label, names=names),
+                                        s(f"figures.family_{which}.caption", family=label))
+                return pages.figure(page, fig, s(f"figures.{fig}.alt", names=names), s(f"figures.{fig}.caption"))
             if name == "catalogue":
                 return pages.catalogue_table(page, self.acts, recs, s)
+            if name == "kink_table":
+                return pages.kink_table(page, self.acts, recs, s)
+            if name == "compare_table":
+                costs = {a.id: transcendentals(a.formula, a.symbols) for a in self.acts}
+                return pages.compare_table(page, self.acts, recs, costs, s)
+            if len(words) == 2 and words[0] == "run":
+                code, output = self.snippet(words[1], page)
+                return (f"```python\n{code.rstrip()}\n```\n\n"
+                        f"{s('page.example_output', torch=next(iter(recs.values()))['torch_version'])}\n\n"
+                        f"```text\n{output.rstrip()}\n```\n")
             if name == "torch_version":
                 return next(iter(recs.values()))["torch_version"]
             if name == "count":
@@ -163,7 +211,8 @@ class Generator:
             resolve = self._resolver(path, s, act.id)
             page = pages.function_page(act, recs[act.id], parsed, s,
                                        lambda t, resolve=resolve, rel=rel: prose.fill(t, resolve, rel, subject),
-                                       self.external_links()["torch_docs"]["url"])
+                                       self.external_links()["torch_docs"]["url"],
+                                       {a.id: a.name[lang] for a in self.acts})
             out[path] = page.encode()
         for page in self.free_pages(lang):
             rel = f"docs/{lang}/{page}"
@@ -173,6 +222,25 @@ class Generator:
             out[f"{pages.FIGURES}/{name}"] = svg
         out.update(self.data_files())
         return dict(sorted(out.items()))
+
+    def snippet(self, name: str, page: str) -> tuple[str, str]:
+        """The code of docs/snippets/<name>.py and what it printed (cached)."""
+        rel = f"docs/snippets/{name}.py"
+        file = self.root / rel
+        if not file.is_file():
+            raise SiteError(f"page '{page}'", rel, "(file)", f"is missing ({{{{ run {name} }}}} needs it)")
+        code = file.read_text(encoding="utf-8")
+        k = key(code, modules=("snippets",), packages=("torch", "numpy"))
+        output = self.snippets_store.get_json(f"snippet-{name}", k)
+        if output is None:
+            self.log(f"snippet {name}: running")
+            from .snippets import run_snippet
+            try:
+                output = run_snippet(code, name)
+            except Exception as exc:  # the snippet itself is broken: say where
+                raise SiteError(f"page '{page}'", rel, "(code)", f"raised {type(exc).__name__}: {exc}") from None
+            self.snippets_store.put_json(f"snippet-{name}", k, output)
+        return code, output
 
     def external_links(self) -> dict:
         """docs/external-links.yml: every outside place the pages may link to."""
@@ -208,8 +276,11 @@ class Generator:
             members = [pages.page_path(a.id) for a in self.acts if a.family == family]
             if members:
                 sections.append({s(f"families.{family}"): members})
-        rest = [p for p in self.free_pages(lang) if p != "index.md"]
-        return ["index.md", {s("nav.activations"): sections}, *rest]
+        free = [p for p in self.free_pages(lang) if p != "index.md"]
+        beyond = [p for p in free if p.startswith("beyond/")]
+        rest = [p for p in free if not p.startswith("beyond/")]
+        return ["index.md", {s("nav.activations"): sections},
+                *([{s("nav.beyond"): beyond}] if beyond else []), *rest]
 
 
 def load_external_links(root: Path) -> dict:
