@@ -43,6 +43,13 @@ CASES = {
     "page in one language only": (
         lambda p: shutil.copy(p / "docs/en/advice.md", p / "docs/en/extra.md"),
         "page 'extra.md': docs/zh/extra.md, field '(file)': is missing"),
+    "snippet that raises": (
+        lambda p: edit(p / "docs/snippets/maxout.py", "import torch\n", "import torch\nraise ValueError('boom')\n"),
+        "page 'beyond/maxout.md': docs/snippets/maxout.py, field '(code)': raised ValueError: boom"),
+    "approximating an undeclared function": (
+        lambda p: edit(p / "docs/catalog/hardswish.yml", "approximates: silu", "approximates: swish"),
+        "activation 'hardswish': docs/catalog/hardswish.yml, field 'approximates': names no other declared "
+        "activation: 'swish'"),
     "broken link in the Chinese site": (
         lambda p: edit(p / "docs/zh/advice.md", "(activations/relu.md#cons)", "(activations/relu2.md#cons)"),
         "Doc file 'advice.md' contains a link 'activations/relu2.md#cons', but the target 'activations/relu2.md' "

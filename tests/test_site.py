@@ -10,8 +10,13 @@ import torch
 
 from conftest import LANGS, ROOT, run_build
 
-PAGES = ["index.html", "advice/index.html"] + [f"activations/{i}/index.html"
-                                              for i in ("relu", "sigmoid", "tanh", "softplus")]
+from conftest import ROOT as _ROOT  # noqa: E402
+from actsite.declarations import load_catalog  # noqa: E402
+
+IDS = [a.id for a in load_catalog(_ROOT)]
+PAGES = ["index.html", "advice/index.html", "compare/index.html", "kinks/index.html",
+         "beyond/softmax/index.html", "beyond/glu/index.html", "beyond/maxout/index.html"] + [
+    f"activations/{i}/index.html" for i in IDS]
 
 
 def lang_root(site: Path, lang: str) -> Path:
@@ -59,7 +64,7 @@ def test_activations_json(site):
     doc = json.loads((site / "data/activations.json").read_text(encoding="utf-8"))
     assert doc["schema"] == 1 and doc["torch_version"] == torch.__version__
     ids = [a["id"] for a in doc["activations"]]
-    assert sorted(ids) == ["relu", "sigmoid", "softplus", "tanh"]
+    assert sorted(ids) == sorted(IDS) and len(ids) == 24
     x = np.linspace(-6, 6, 241)
     keys = {"id", "name", "module", "functional", "params", "formula", "derivative", "x", "y", "dy", "properties"}
     prop_keys = {"range", "range_closed", "f_at_0", "df_at_0", "max_abs_derivative", "argmax_abs_derivative",
@@ -67,7 +72,7 @@ def test_activations_json(site):
     for a in doc["activations"]:
         assert keys <= set(a) and prop_keys <= set(a["properties"])
         assert np.array_equal(np.array(a["x"]), x)
-        module = eval(a["module"], {"torch": torch})(**a["params"])
+        module = eval(a["module"], {"torch": torch})(**a["params"]).double().eval()
         t = torch.tensor(x, requires_grad=True, dtype=torch.float64)
         y = module(t)
         (dy,) = torch.autograd.grad(y.sum(), t)
@@ -159,3 +164,40 @@ def test_properdocs_builds_the_same_site(built, shared_cache, tmp_path):
         for page in PAGES:
             assert (lang_root(tmp_path / "site", lang) / page).is_file()
     assert (tmp_path / "site/data/activations.json").read_bytes() == (built.path / "data/activations.json").read_bytes()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_page_has_every_function(site, lang):
+    html = (lang_root(site, lang) / "compare/index.html").read_text(encoding="utf-8")
+    table = html[html.index("<table class=\"compare\""):html.index("</table>")]
+    assert table.count("<tr data-family=") == len(IDS)
+    assert table.count('data-kind="number"') == 5 and "data-compare-filter" in html
+    assert "compare.js" in html
+    for family in ("rectifier", "gated", "squashing", "hard", "shrink"):
+        assert f"family_{family}_f.light.svg" in html and f"family_{family}_df.dark.svg" in html
+
+
+def test_kinks_page_shows_computed_gradients(site):
+    html = (site / "kinks/index.html").read_text(encoding="utf-8")
+    assert "torch.clamp(x, min=0)                    values [0.0, 0.0, 1.0]  gradient [0.0, 1.0, 1.0]" in html
+    assert "gradient [0.0, 0.5, 1.0]" in html  # maximum splits the tie
+    # one row per kink of every function, ReLU6's two among them
+    assert html.count("relu6/#graph") == 2 and html.count("hardtanh/#graph") == 2
+
+
+def test_parameter_figures_and_training_sample(site):
+    leaky = (site / "activations/leakyrelu/index.html").read_text(encoding="utf-8")
+    assert 'id="parameters"' in leaky and "leakyrelu.sweep.light.svg" in leaky
+    rrelu = (site / "zh/activations/rrelu/index.html").read_text(encoding="utf-8")
+    assert 'id="training"' in rrelu and "rrelu.training.dark.svg" in rrelu
+    threshold = (site / "activations/threshold/index.html").read_text(encoding="utf-8")
+    assert "PyTorch has no default parameters for it" in threshold
+
+
+def test_every_kink_is_explained_on_its_page(site, records):
+    for act_id, rec in records.items():
+        html = (site / f"activations/{act_id}/index.html").read_text(encoding="utf-8")
+        for k in rec["properties"]["kinks"]:
+            assert "Gradient at the kink." in html, act_id
+        if not rec["properties"]["kinks"] and not rec["properties"]["jumps"]:
+            assert "has no kink and no jump" in html, act_id

@@ -19,4 +19,7 @@ def mathml(latex: str, block: bool = False) -> str:
     out = _NAME.sub(r"<mi>\1</mi>", out)
     out = _PRIMED.sub(r'\1<mo lspace="0" rspace="0">&#x02032;</mo>', out)
     # The LaTeX source rides along as alttext, for assistive tools and copying.
-    return out.replace(" display=", f' alttext="{html.escape(latex, quote=True)}" display=', 1)
+    # A block formula scrolls sideways when wider than the screen: focusable,
+    # so it scrolls from the keyboard too.
+    focus = ' tabindex="0"' if block else ""
+    return out.replace(" display=", f' alttext="{html.escape(latex, quote=True)}"{focus} display=', 1)
