@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -20,15 +21,25 @@ def cache_dir(root: Path) -> Path:
     return Path(os.environ.get("ACTSITE_CACHE", root / ".cache" / "actsite"))
 
 
+@lru_cache(maxsize=None)
+def _module_source(name: str) -> bytes:
+    return (PACKAGE / f"{name}.py").read_bytes()
+
+
+@lru_cache(maxsize=None)
+def _version(package: str) -> str:
+    return metadata.version(package)  # slow to look up: once per process
+
+
 def key(*parts: str | bytes, modules: tuple[str, ...] = (), packages: tuple[str, ...] = ()) -> str:
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\0")
     for name in modules:
-        h.update((PACKAGE / f"{name}.py").read_bytes())
+        h.update(_module_source(name))
     for name in packages:
-        h.update(f"{name}=={metadata.version(name)}".encode())
+        h.update(f"{name}=={_version(name)}".encode())
     return h.hexdigest()[:20]
 
 

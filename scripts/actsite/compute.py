@@ -14,6 +14,7 @@ from .declarations import Activation
 from .errors import SiteError
 from .evaluate import TorchActivation
 from .examples import example_code, run_example
+from .latex_eval import transcendentals
 
 DATA_X = np.linspace(-6.0, 6.0, 241)
 PLOT_POINTS = 2001
@@ -125,6 +126,7 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
         "plot": {"x": _floats(plot_x), "y": _floats(plot[0]), "dy": _floats(plot[1])},
         "properties": props,
         "check": {"points": int(xs.size), "max_abs_x": float(np.max(np.abs(xs)))},
+        "cost": transcendentals(act.formula, act.symbols),  # distinct exp/log/tanh/erf terms shown
         "method": {"window": analysis.WINDOW, "step": analysis.STEP, "far": max(analysis.FAR),
                    "saturation": analysis.SATURATION, "zero_mean": analysis.ZERO_MEAN},
         "example": {"code": code, "output": run_example(code, act.id)},

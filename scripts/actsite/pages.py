@@ -266,8 +266,7 @@ def href(from_page: str, target_page: str) -> str:
     return posixpath.relpath(there or ".", here or ".") + "/"
 
 
-def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict], costs: dict[str, int],
-                  s: Strings) -> str:
+def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s: Strings) -> str:
     """Every function and its computed properties, as an HTML table that
     assets/javascripts/compare.js makes sortable and filterable in the browser."""
     yes, no = s("phrase.yes"), s("phrase.no")
@@ -296,7 +295,7 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict],
              p["continuity"]),
             (html.escape(t["saturation"]), str(bool(p["saturation"]))),
             (", ".join(f"<code>{q.name}</code>" for q in act.params) or "—", str(len(act.params))),
-            (str(costs[act.id]), str(costs[act.id])),
+            (str(rec["cost"]), str(rec["cost"])),
         ]
         tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}">{shown}</td>' for shown, key in cells)
         rows.append(f'<tr data-family="{act.family}">{tds}</tr>')

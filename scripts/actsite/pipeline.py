@@ -19,7 +19,6 @@ from . import pages, prose
 from .cache import Store, key
 from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
 from .errors import SiteError
-from .latex_eval import transcendentals
 from .text import Strings, strings
 
 COMPUTE_MODULES = ("analysis", "checks", "compute", "declarations", "evaluate", "examples", "latex_eval")
@@ -40,6 +39,9 @@ class Generator:
         self.snippets_store = Store(self.root, "snippets")
         self._records: dict[str, dict] | None = None
         self._figures: dict[str, bytes] | None = None
+        self._texts: dict[str, dict[str, dict[str, str]]] = {}
+        self._links: dict | None = None
+        self._record_keys: dict[str, str] = {}
 
     # --- stage 2: torch (cached) ------------------------------------------
     def records(self) -> dict[str, dict]:
@@ -58,6 +60,7 @@ class Generator:
                 else:
                     self.log(f"{act.id}: evaluation from cache")
                 out[act.id] = rec
+                self._record_keys[act.id] = k  # names the record's content, for the figures' keys
             self._records = out
         return self._records
 
@@ -68,8 +71,7 @@ class Generator:
             jobs = self._figure_jobs()
             out: dict[str, bytes] = {}
             for name, inputs, render in jobs:
-                k = key(json.dumps(inputs, sort_keys=True), modules=FIGURE_MODULES,
-                        packages=("matplotlib", "numpy"))
+                k = key(json.dumps(inputs), modules=FIGURE_MODULES, packages=("matplotlib", "numpy"))
                 for theme in THEMES:
                     svg = self.figures_store.get_bytes(f"{name}.{theme}", k, ".svg")
                     if svg is None:
@@ -94,19 +96,21 @@ class Generator:
         return groups
 
     def _figure_jobs(self) -> list[tuple[str, object, Callable[[str], bytes]]]:
-        recs = self.records()
+        """(name, what the figure depends on, how to draw it); a record enters
+        by its cache key, which names its content, so keys are cheap to hash."""
+        recs, rkeys = self.records(), self._record_keys
         jobs: list[tuple[str, object, Callable[[str], bytes]]] = []
         for act in self.acts:
             rec = recs[act.id]
             inset = list(act.plot_inset) if act.plot_inset else None
-            jobs.append((act.id, (rec, act.symbol, inset),
+            jobs.append((act.id, (rkeys[act.id], act.symbol, inset),
                          lambda th, rec=rec, sym=act.symbol, inset=inset: _figs().function_figure(rec, sym, th, inset)))
             if "sweep" in rec:
                 default = act.defaults[rec["sweep"]["param"]]
-                jobs.append((f"{act.id}.sweep", (rec["sweep"], default, act.symbol),
+                jobs.append((f"{act.id}.sweep", (rkeys[act.id], default, act.symbol),
                              lambda th, sw=rec["sweep"], d=default, sym=act.symbol: _figs().sweep_figure(sw, d, sym, th)))
             if "training_sample" in rec:
-                jobs.append((f"{act.id}.training", (rec["training_sample"], rec["plot"], act.symbol),
+                jobs.append((f"{act.id}.training", (rkeys[act.id], act.symbol),
                              lambda th, rec=rec, sym=act.symbol: _figs().training_figure(rec, sym, th)))
         for name, members in self.site_figures().items():
             rs, syms = [recs[a.id] for a in members], [a.symbol for a in members]
@@ -115,7 +119,7 @@ class Generator:
             else:
                 key_ = "dy" if name.endswith("_df") else "y"
                 render = (lambda th, rs=rs, syms=syms, k=key_: _figs().overlay_figure(rs, syms, k, th))
-            jobs.append((name, (rs, syms), render))
+            jobs.append((name, ([rkeys[a.id] for a in members], syms), render))
         return jobs
 
     # --- stage 4: pages -----------------------------------------------------
@@ -158,7 +162,9 @@ class Generator:
 
     def _resolver(self, page: str, s: Strings, current: str | None):
         recs = self.records()
-        texts = {a.id: pages.property_texts(a, recs[a.id], s) for a in self.acts}
+        if s.lang not in self._texts:  # every page of a language reads the same phrases
+            self._texts[s.lang] = {a.id: pages.property_texts(a, recs[a.id], s) for a in self.acts}
+        texts = self._texts[s.lang]
         groups = self.site_figures()
 
         def resolve(name: str) -> str | None:
@@ -177,8 +183,7 @@ class Generator:
             if name == "kink_table":
                 return pages.kink_table(page, self.acts, recs, s)
             if name == "compare_table":
-                costs = {a.id: transcendentals(a.formula, a.symbols) for a in self.acts}
-                return pages.compare_table(page, self.acts, recs, costs, s)
+                return pages.compare_table(page, self.acts, recs, s)
             if len(words) == 2 and words[0] == "run":
                 code, output = self.snippet(words[1], page)
                 return (f"```python\n{code.rstrip()}\n```\n\n"
@@ -244,7 +249,9 @@ class Generator:
 
     def external_links(self) -> dict:
         """docs/external-links.yml: every outside place the pages may link to."""
-        return load_external_links(self.root)
+        if self._links is None:
+            self._links = load_external_links(self.root)
+        return self._links
 
     def data_files(self) -> dict[str, bytes]:
         recs = self.records()
