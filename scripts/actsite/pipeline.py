@@ -7,9 +7,12 @@ inputs, and kept in memory so a second language costs no more work.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import io
 import json
+import multiprocessing
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -66,21 +69,26 @@ class Generator:
 
     # --- stage 3: matplotlib (cached) -------------------------------------
     def figures(self) -> dict[str, bytes]:
-        """``{file name: SVG}`` for every figure in both themes."""
+        """``{file name: SVG}`` for every figure in both themes; the missing
+        ones are drawn in parallel, one process per core."""
         if self._figures is None:
-            jobs = self._figure_jobs()
             out: dict[str, bytes] = {}
-            for name, inputs, render in jobs:
+            missing: list[tuple[str, str, str, str, dict]] = []
+            for name, inputs, kind, args in self._figure_jobs():
                 k = key(json.dumps(inputs), modules=FIGURE_MODULES, packages=("matplotlib", "numpy"))
                 for theme in THEMES:
                     svg = self.figures_store.get_bytes(f"{name}.{theme}", k, ".svg")
                     if svg is None:
-                        self.log(f"figure {name} ({theme}): drawing with matplotlib")
-                        svg = render(theme)
-                        self.figures_store.put_bytes(f"{name}.{theme}", k, ".svg", svg)
+                        missing.append((name, theme, k, kind, args))
+                    else:
+                        out[f"{name}.{theme}.svg"] = svg
+            if missing:
+                self.log(f"figures: drawing {len(missing)} with matplotlib")
+                for (name, theme, k, _, _), svg in zip(missing, _draw_all(missing)):
+                    self.figures_store.put_bytes(f"{name}.{theme}", k, ".svg", svg)
                     out[f"{name}.{theme}.svg"] = svg
-            self.log(f"figures: {self.figures_store.hits} from cache, {self.figures_store.misses} drawn")
-            self._figures = out
+            self.log(f"figures: {len(out) - len(missing)} from cache, {len(missing)} drawn")
+            self._figures = dict(sorted(out.items()))
         return self._figures
 
     def site_figures(self) -> dict[str, list[Activation]]:
@@ -95,31 +103,29 @@ class Generator:
                 groups[f"family_{family}_f"] = groups[f"family_{family}_df"] = members
         return groups
 
-    def _figure_jobs(self) -> list[tuple[str, object, Callable[[str], bytes]]]:
-        """(name, what the figure depends on, how to draw it); a record enters
-        by its cache key, which names its content, so keys are cheap to hash."""
+    def _figure_jobs(self) -> list[tuple[str, object, str, dict]]:
+        """(name, what the figure depends on, which drawing, its arguments); a
+        record enters the key by its own cache key, which names its content."""
         recs, rkeys = self.records(), self._record_keys
-        jobs: list[tuple[str, object, Callable[[str], bytes]]] = []
+        jobs: list[tuple[str, object, str, dict]] = []
         for act in self.acts:
             rec = recs[act.id]
             inset = list(act.plot_inset) if act.plot_inset else None
-            jobs.append((act.id, (rkeys[act.id], act.symbol, inset),
-                         lambda th, rec=rec, sym=act.symbol, inset=inset: _figs().function_figure(rec, sym, th, inset)))
+            jobs.append((act.id, (rkeys[act.id], act.symbol, inset), "function_figure",
+                         {"record": rec, "symbol": act.symbol, "inset": inset}))
             if "sweep" in rec:
                 default = act.defaults[rec["sweep"]["param"]]
-                jobs.append((f"{act.id}.sweep", (rkeys[act.id], default, act.symbol),
-                             lambda th, sw=rec["sweep"], d=default, sym=act.symbol: _figs().sweep_figure(sw, d, sym, th)))
+                jobs.append((f"{act.id}.sweep", (rkeys[act.id], default, act.symbol), "sweep_figure",
+                             {"sweep": rec["sweep"], "default": default, "symbol": act.symbol}))
             if "training_sample" in rec:
-                jobs.append((f"{act.id}.training", (rkeys[act.id], act.symbol),
-                             lambda th, rec=rec, sym=act.symbol: _figs().training_figure(rec, sym, th)))
+                jobs.append((f"{act.id}.training", (rkeys[act.id], act.symbol), "training_figure",
+                             {"record": rec, "symbol": act.symbol}))
         for name, members in self.site_figures().items():
-            rs, syms = [recs[a.id] for a in members], [a.symbol for a in members]
-            if name == "overview":
-                render = (lambda th, rs=rs, syms=syms: _figs().overview_figure(rs, syms, th))
-            else:
-                key_ = "dy" if name.endswith("_df") else "y"
-                render = (lambda th, rs=rs, syms=syms, k=key_: _figs().overlay_figure(rs, syms, k, th))
-            jobs.append((name, ([rkeys[a.id] for a in members], syms), render))
+            args = {"records": [recs[a.id] for a in members], "symbols": [a.symbol for a in members]}
+            kind = "overview_figure" if name == "overview" else "overlay_figure"
+            if kind == "overlay_figure":
+                args["key"] = "dy" if name.endswith("_df") else "y"
+            jobs.append((name, ([rkeys[a.id] for a in members], args["symbols"]), kind, args))
         return jobs
 
     # --- stage 4: pages -----------------------------------------------------
@@ -301,7 +307,18 @@ def load_external_links(root: Path) -> dict:
     return data
 
 
-def _figs():
+def _draw(job: tuple[str, str, str, str, dict]) -> bytes:
     from . import figures  # imports matplotlib, only when a figure must be drawn
-    return figures
+    _, theme, _, kind, args = job
+    return getattr(figures, kind)(theme=theme, **args)
+
+
+def _draw_all(jobs: list) -> list[bytes]:
+    """Draw figures in worker processes (forked: they inherit sys.path)."""
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2:
+        return [_draw(job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_draw, jobs, chunksize=4))
 
