@@ -1,0 +1,147 @@
+"""Experiments: standalone scripts in docs/experiments/<name>.py, run at build time.
+
+Each script is what a reader downloads and runs (torch, and matplotlib to
+draw). The site runs the very same code, so a page never shows a result that
+its code does not produce. A script defines:
+
+- ``CONFIG``: a dict literal, the experiment's whole set-up; ``run(**CONFIG)``;
+- ``FIGURES``: a dict literal ``{figure name: [width, height] in inches}``;
+- ``TEXT``: a dict literal of the English words its figures use;
+- ``run(..., log=print)``: the result as plain JSON data, seeded;
+- ``draw(result, fig, text, figure)``: draws one figure into a matplotlib figure;
+- optionally ``table(result)``: rows of a results table, and ``SOURCE``: the
+  file that made the data it reads (the speed benchmark).
+
+The literals are read with ``ast`` so a page can show the set-up without
+importing torch; the script is imported only to run or to draw.
+"""
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import SiteError
+
+FOLDER = "docs/experiments"
+REQUIRED = ("CONFIG", "FIGURES", "TEXT")
+
+
+def names(root: Path) -> list[str]:
+    """Every experiment; those that run more functions first, so that parallel
+    workers, given the longest jobs first, end at about the same time."""
+    found = sorted(p.stem for p in (root / FOLDER).glob("*.py"))
+    return sorted(found, key=lambda n: -len(literals(root, n)["CONFIG"].get("functions", [])))
+
+
+def path(name: str) -> str:
+    return f"{FOLDER}/{name}.py"
+
+
+@lru_cache(maxsize=None)
+def _literals(file: Path, mtime: float) -> dict:
+    rel = f"{FOLDER}/{file.name}"
+    subject = f"experiment '{file.stem}'"
+    try:
+        tree = ast.parse(file.read_text(encoding="utf-8"), rel)
+    except SyntaxError as exc:
+        raise SiteError(subject, rel, f"line {exc.lineno}", f"is not valid Python: {exc.msg}") from None
+    found: dict = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name in REQUIRED + ("SOURCE",):
+                try:
+                    found[name] = ast.literal_eval(node.value)
+                except ValueError:
+                    raise SiteError(subject, rel, name, "must be a literal (numbers, strings, lists, dicts)") from None
+    functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    for name in REQUIRED:
+        if not isinstance(found.get(name), dict):
+            raise SiteError(subject, rel, name, "is missing: every experiment declares it as a dict literal")
+    for name in ("run", "draw"):
+        if name not in functions:
+            raise SiteError(subject, rel, f"{name}()", "is missing: every experiment defines it")
+    found["has_table"] = "table" in functions
+    found["imports"] = sorted({n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
+                               and (file.parent / f"{n.module}.py").is_file()})
+    return found
+
+
+def literals(root: Path, name: str) -> dict:
+    file = root / path(name)
+    if not file.is_file():
+        raise SiteError(f"experiment '{name}'", path(name), "(file)", "is missing")
+    return _literals(file, file.stat().st_mtime)
+
+
+def sources(root: Path, name: str) -> list[bytes]:
+    """What a result depends on: the script, the sibling scripts it imports and
+    the data file its CONFIG names."""
+    lit = literals(root, name)
+    files = [root / path(name)] + [root / path(m) for m in lit["imports"]]
+    data = lit["CONFIG"].get("data")
+    if data:
+        files.append(root / FOLDER / data)
+    return [f.read_bytes() for f in files]
+
+
+def _module(root: Path, name: str):
+    folder = str(root / FOLDER)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)  # scripts import each other as they do when run by hand
+    spec = importlib.util.spec_from_file_location(f"experiment_{name}", root / path(name))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(root: Path, name: str, log) -> dict:
+    """Run one experiment with its CONFIG, one thread: ``{"result": ..., "table":
+    rows or None}`` as plain JSON data (the table is made now, so that a rebuild
+    from the cache never imports the script, nor torch)."""
+    import torch
+
+    torch.set_num_threads(1)  # deterministic sums, and the workers share the cores
+    config = literals(root, name)["CONFIG"]
+    module = _module(root, name)
+    try:
+        result = json.loads(json.dumps(module.run(**config, log=log)))
+        rows = module.table(result) if hasattr(module, "table") else None
+        # columns in their order: the cache stores dicts with sorted keys
+        table = {"columns": list(rows[0]), "rows": [list(r.values()) for r in rows]} if rows else None
+    except Exception as exc:
+        raise SiteError(f"experiment '{name}'", path(name), "run()",
+                        f"raised {type(exc).__name__}: {exc}") from None
+    return json.loads(json.dumps({"result": result, "table": table}, sort_keys=True))  # as the cache gives it
+
+
+def draw(root: Path, name: str, figure: str, result: dict, text: dict, theme: str) -> dict[str, bytes]:
+    from . import figures  # matplotlib
+
+    width, height = literals(root, name)["FIGURES"][figure]
+    plt = figures.plt
+    with figures.themed(theme):
+        fig = plt.figure(figsize=(width, height), layout="constrained")
+        _module(root, name).draw(result, fig, text, figure)
+        return figures.export(fig, theme)
+
+
+def value(result: dict, dotted: str, name: str, rel: str):
+    """``runs.ReLU.1.dead`` -> the number (or text); integers index lists, -1 the last."""
+    node = result
+    for part in dotted.split("."):
+        if isinstance(node, list) and part.lstrip("-").isdigit() and -len(node) <= int(part) < len(node):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            raise SiteError(f"experiment '{name}'", rel, f"{{{{ result {name}.{dotted} }}}}",
+                            f"'{part}' is not in the result of {path(name)}")
+    if not isinstance(node, (int, float, str)) or isinstance(node, bool):
+        raise SiteError(f"experiment '{name}'", rel, f"{{{{ result {name}.{dotted} }}}}",
+                        "names no number or text of the result")
+    return node
