@@ -50,6 +50,21 @@ CASES = {
         lambda p: edit(p / "docs/catalog/hardswish.yml", "approximates: silu", "approximates: swish"),
         "activation 'hardswish': docs/catalog/hardswish.yml, field 'approximates': names no other declared "
         "activation: 'swish'"),
+    "experiment without its set-up": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", "CONFIG = {", "SETUP = {"),
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'CONFIG': is missing"),
+    "experiment that raises": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", "    g = torch.Generator()", "    raise ValueError('boom')\n    g = torch.Generator()"),
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'run()': raised ValueError: boom"),
+    "result placeholder naming nothing": (
+        lambda p: edit(p / "docs/en/experiments/zigzag.md", "{{ result zigzag.fan_in }}", "{{ result zigzag.fanin }}"),
+        "experiment 'zigzag': docs/en/experiments/zigzag.md, field '{{ result zigzag.fanin }}': 'fanin' is not in "
+        "the result of docs/experiments/zigzag.py"),
+    "set-up entry without a label": (
+        lambda p: (edit(p / "docs/experiments/zigzag.py", '    "seed": 0,', '    "seed": 0,\n    "momentum": 0,'),
+                   edit(p / "docs/experiments/zigzag.py", "def run(samples,", "def run(momentum, samples,")),
+        "experiment 'zigzag': docs/i18n/en.yml, field 'experiments.setup.momentum': is missing: "
+        "docs/experiments/zigzag.py has CONFIG['momentum']"),
     "broken link in the Chinese site": (
         lambda p: edit(p / "docs/zh/advice.md", "(activations/relu.md#cons)", "(activations/relu2.md#cons)"),
         "Doc file 'advice.md' contains a link 'activations/relu2.md#cons', but the target 'activations/relu2.md' "

@@ -51,9 +51,13 @@ def _approximation(ta: TorchActivation, reference: Activation) -> dict:
 
 
 def _sweep(act: Activation, x: np.ndarray) -> dict:
+    """The curve for each swept value, and where it jumps (so no line is drawn across)."""
     name, values = act.sweep
-    curves = [TorchActivation(act, {**act.defaults, name: v}).derivatives(x, 0)[0] for v in values]
-    return {"param": name, "values": list(values), "x": _floats(x), "y": [_floats(c) for c in curves]}
+    tas = [TorchActivation(act, {**act.defaults, name: v}) for v in values]
+    window = analysis.grid(float(x[0]), float(x[-1]))
+    return {"param": name, "values": list(values), "x": _floats(x),
+            "y": [_floats(ta.derivatives(x, 0)[0]) for ta in tas],
+            "breaks": [analysis.find_jumps(ta.fn(0), window) for ta in tas]}
 
 
 def compute(act: Activation, reference: Activation | None = None) -> dict:

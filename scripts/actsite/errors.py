@@ -11,3 +11,6 @@ class SiteError(Exception):
     def __init__(self, subject: str, path: str, field: str, problem: str):
         self.subject, self.path, self.field, self.problem = subject, path, field, problem
         super().__init__(f"{subject}: {path}, field '{field}': {problem}")
+
+    def __reduce__(self):  # raised in a worker process, it must cross back whole
+        return SiteError, (self.subject, self.path, self.field, self.problem)

@@ -15,12 +15,21 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from .pages import PNG_DPI  # noqa: E402
+
 THEMES = {
     "light": {"fg": "#1f2328", "grid": "#d0d7de", "zone": "#8c959f", "zone_alpha": 0.18,
-              "series": ["#0550ae", "#bc4c00", "#1a7f37", "#8250df", "#cf222e", "#6e7781"]},
+              "series": ["#0550ae", "#bc4c00", "#1a7f37", "#8250df", "#cf222e", "#6e7781", "#bf3989",
+                         "#7d4e00"]},
     "dark": {"fg": "#e6edf3", "grid": "#3d444d", "zone": "#9198a1", "zone_alpha": 0.22,
-             "series": ["#79c0ff", "#ffa657", "#7ee787", "#d2a8ff", "#ff7b72", "#b1bac4"]},
+             "series": ["#79c0ff", "#ffa657", "#7ee787", "#d2a8ff", "#ff7b72", "#b1bac4", "#f778ba",
+                        "#e3b341"]},
 }
+# Words in figures (the experiments' labels, the cheat sheet): Latin from DejaVu Sans, Chinese
+# from Noto Sans CJK SC, the copy that the pinned mplfonts package ships (so that every machine
+# draws the same glyphs, whatever fonts it has installed).
+CJK_FONT = "Noto Sans CJK SC"
+CJK_FILE = ("mplfonts", "fonts/NotoSansCJKsc-Regular.otf")
 
 
 def _style(theme: str) -> dict:
@@ -35,15 +44,56 @@ def _style(theme: str) -> dict:
         "axes.facecolor": "none", "figure.facecolor": "none", "savefig.facecolor": "none",
         "axes.spines.top": False, "axes.spines.right": False,
         "legend.frameon": False, "lines.linewidth": 2.0,
+        "axes.prop_cycle": matplotlib.cycler(color=t["series"]),
+        "font.family": ["DejaVu Sans", CJK_FONT],
     }
 
 
-def _svg(fig) -> bytes:
+def themed(theme: str):
+    """The site's style for a figure drawn elsewhere (the experiments' own drawing code)."""
+    return plt.rc_context(_style(theme))
+
+
+def _use_packaged_cjk_font() -> None:
+    """Make CJK_FONT mean the packaged file only: other copies of the family are forgotten."""
+    import importlib.util
+    from pathlib import Path
+
+    from matplotlib import font_manager
+    spec = importlib.util.find_spec(CJK_FILE[0])  # found, not imported: only its font is used
+    if spec is None or not spec.submodule_search_locations:
+        return  # check_cjk_font says what is missing
+    path = Path(spec.submodule_search_locations[0]) / CJK_FILE[1]
+    manager = font_manager.fontManager
+    manager.ttflist = [f for f in manager.ttflist if not f.name.startswith(CJK_FONT)]
+    manager.addfont(str(path))  # which also forgets what findfont found before
+
+
+_use_packaged_cjk_font()
+
+
+def check_cjk_font() -> None:
+    """Chinese words need a CJK font, or they are drawn as empty boxes."""
+    from matplotlib import font_manager
+    found = font_manager.findfont(font_manager.FontProperties(family=CJK_FONT), fallback_to_default=False)
+    if CJK_FILE[0] not in found:
+        raise ValueError(found)
+
+
+def export(fig, theme: str) -> dict[str, bytes]:
+    """The figure as SVG; in the light theme also as a PNG for slides, on white."""
+    out = {}
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05,
                 metadata={"Date": None, "Creator": None})
+    out["svg"] = buf.getvalue().encode()
+    if theme == "light":
+        raw = io.BytesIO()
+        fig.savefig(raw, format="png", dpi=PNG_DPI, bbox_inches="tight", pad_inches=0.05,
+                    facecolor="white", metadata={"Software": None})
+        out["png"] = raw.getvalue()
     plt.close(fig)
-    return buf.getvalue().encode()
+    return out
 
 
 def _limits(values: np.ndarray, include_zero: bool = True) -> tuple[float, float]:
@@ -123,7 +173,7 @@ def function_figure(record: dict, symbol: str, theme: str, inset: list[float] | 
             ax.set_xlim(*inset)
             ax.set_ylim(*_limits(y[keep]))
             ax.tick_params(labelsize=8)
-        return _svg(fig)
+        return export(fig, theme)
 
 
 def sweep_figure(sweep: dict, default: float, symbol: str, theme: str) -> bytes:
@@ -134,15 +184,16 @@ def sweep_figure(sweep: dict, default: float, symbol: str, theme: str) -> bytes:
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
         x = np.array(sweep["x"])
-        for i, (v, y) in enumerate(zip(sweep["values"], sweep["y"])):
-            ax.plot(x, y, color=t["series"][i % len(t["series"])], ls=styles[i % len(styles)],
-                    lw=3.0 if v == default else 1.6, label=f"{sweep['param']} = {v:g}")
+        for i, (v, y, breaks) in enumerate(zip(sweep["values"], sweep["y"], sweep["breaks"])):
+            for j, (px, py) in enumerate(_pieces(x, np.array(y), breaks)):
+                ax.plot(px, py, color=t["series"][i % len(t["series"])], ls=styles[i % len(styles)],
+                        lw=3.0 if v == default else 1.6, label=f"{sweep['param']} = {v:g}" if j == 0 else None)
         ax.set_xlim(x[0], x[-1])
         ax.set_ylim(*_limits(np.concatenate([np.array(y) for y in sweep["y"]])))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
         ax.legend(loc="upper left")
-        return _svg(fig)
+        return export(fig, theme)
 
 
 def training_figure(record: dict, symbol: str, theme: str) -> bytes:
@@ -159,7 +210,7 @@ def training_figure(record: dict, symbol: str, theme: str) -> bytes:
         ax.set_ylim(*_limits(np.concatenate((y, sample["y"]))))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
-        return _svg(fig)
+        return export(fig, theme)
 
 
 def overview_figure(records: list[dict], symbols: list[str], theme: str) -> bytes:
@@ -180,7 +231,7 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
             ax.set_title(f"${sym}(x)$", loc="left")
         for ax in list(axes.flat)[n:]:
             ax.set_visible(False)
-        return _svg(fig)
+        return export(fig, theme)
 
 
 def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str) -> bytes:
@@ -204,4 +255,4 @@ def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str
         ax.set_ylim(*_limits(np.concatenate(everything)))
         ax.set_xlabel("$x$")
         ax.legend(loc="upper left", ncols=2)
-        return _svg(fig)
+        return export(fig, theme)

@@ -14,6 +14,7 @@ from .prose import FunctionProse
 from .text import Strings, num
 
 FIGURES = "assets/figures"
+PNG_DPI = 200  # resolution of the PNG of every figure
 
 
 def page_path(act_id: str) -> str:
@@ -25,17 +26,29 @@ def rel(from_page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
-def figure(from_page: str, name: str, alt: str, caption: str) -> str:
-    """A figure in a light and a dark variant; Material shows the one that fits."""
+def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
+           script: tuple[str, str | None]) -> str:
+    """A figure in a light and a dark variant (Material shows the one that fits),
+    its downloads for slides, and the script that redraws it: ``script`` is
+    (its file, from the docs root; its code to show folded, or None)."""
     src = rel(from_page, f"{FIGURES}/{name}")
     alt = _escape_alt(alt)
-    return (
+    file, code = script
+    links = " · ".join((f"[{s('download.svg')}]({src}.light.svg)", f"[{s('download.svg_dark')}]({src}.dark.svg)",
+                        f"[{s('download.png', dpi=PNG_DPI)}]({src}.light.png)",
+                        f"[{s('download.script')}]({rel(from_page, file)})"))
+    out = (
         '<figure class="plot" markdown="span">\n'
         f"  ![{alt}]({src}.light.svg#only-light){{ loading=lazy }}\n"
         f"  ![{alt}]({src}.dark.svg#only-dark){{ loading=lazy }}\n"
         f"  <figcaption>{caption}</figcaption>\n"
-        "</figure>\n"
+        "</figure>\n\n"
+        f'{s("download.intro")} {links}\n{{ .downloads }}\n'
     )
+    if code:
+        body = "\n".join(f"    {line}" if line else "" for line in ["```python", *code.rstrip().splitlines(), "```"])
+        out += f'\n??? example "{s("download.script_title")}"\n\n{body}\n'
+    return out
 
 
 def _escape_alt(text: str) -> str:
@@ -146,7 +159,11 @@ def torch_link(dotted: str, docs: str) -> str:
     return f"[`{dotted}`]({docs}{dotted}.html)"
 
 
-def _variants(act: Activation, rec: dict, s: Strings, path: str) -> list[str]:
+def script_for(name: str, scripts: dict[str, str]) -> tuple[str, str]:
+    return f"{FIGURES}/{name}.py", scripts[name]
+
+
+def _variants(act: Activation, rec: dict, s: Strings, path: str, scripts: dict[str, str]) -> list[str]:
     """The parameter family (sweep) or the training-mode sample, when declared."""
     name = act.name[s.lang]
     out = []
@@ -157,19 +174,21 @@ def _variants(act: Activation, rec: dict, s: Strings, path: str) -> list[str]:
         out += [f"## {s('page.parameters')} {{#parameters}}", "",
                 figure(path, f"{act.id}.sweep",
                        s("graph.sweep_alt", name=name, param=sw["param"], values=values, default=default),
-                       s("graph.sweep_caption", name=name, param=sw["param"], values=values, default=default))]
+                       s("graph.sweep_caption", name=name, param=sw["param"], values=values, default=default),
+                       s, script_for(f"{act.id}.sweep", scripts))]
     if "training_sample" in rec:
         out += [f"## {s('page.training')} {{#training}}", "",
                 figure(path, f"{act.id}.training", s("graph.training_alt", name=name),
-                       s("graph.training_caption", name=name))]
+                       s("graph.training_caption", name=name), s, script_for(f"{act.id}.training", scripts))]
     return out
 
 
 def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, fill, torch_docs: str,
-                  names: dict[str, str]) -> str:
+                  names: dict[str, str], experiments: list[tuple[str, str]], scripts: dict[str, str]) -> str:
     """The page of one activation; ``fill`` replaces placeholders in prose;
     ``torch_docs`` is where PyTorch's reference pages live; ``names`` are the
-    functions' names in this language."""
+    functions' names in this language; ``experiments`` (title, page) run it;
+    ``scripts`` redraw the figures, by figure name."""
     path = page_path(act.id)
     name, long_name = act.name[s.lang], act.long_name[s.lang]
     title = name if name == long_name else f"{name}: {long_name}"
@@ -191,6 +210,7 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
         f"# {title}",
         "",
+        *_summary(prose, fill),
         fill(prose.intro),
         "",
         f"## {s('page.definition')} {{#definition}}",
@@ -206,9 +226,10 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
         f"## {s('page.graph')} {{#graph}}",
         "",
-        figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name)),
+        figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name), s,
+               script_for(act.id, scripts)),
         _kink_text(act, rec, s),
-        *_variants(act, rec, s, path),
+        *_variants(act, rec, s, path, scripts),
         f"## {s('page.properties')} {{#properties}}",
         "",
         _properties_table(act, rec, s, names),
@@ -217,6 +238,12 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         if key in prose.sections:
             sec = prose.sections[key]
             out += [f"## {sec.title} {{#{key}}}", "", fill(sec.body), ""]
+    if experiments:
+        out += [f"## {s('page.experiments')} {{#experiments}}", "", s("page.experiments_text", name=name), ""]
+        out += [f"- [{title}]({rel(path, target)})" for title, target in experiments] + [""]
+    if "exercises" in prose.sections:
+        sec = prose.sections["exercises"]
+        out += [f"## {sec.title} {{#exercises}}", "", fill(sec.body), ""]
     out += [
         f"## {s('page.example')} {{#example}}",
         "",
@@ -239,6 +266,15 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
     ]
     return "\n".join(out)
+
+
+def _summary(prose: FunctionProse, fill) -> list[str]:
+    """The one-line advice, in a box under the title (the cheat sheet prints it too)."""
+    if "summary" not in prose.sections:
+        return []
+    sec = prose.sections["summary"]
+    body = fill(sec.body).replace("\n", " ")
+    return [f'!!! tip "{sec.title}"', "", f"    {body}", ""]
 
 
 def catalogue_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s: Strings) -> str:

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .errors import SiteError
 
-FUNCTION_SECTIONS = ("pros", "cons", "uses")  # required, in this order
+FUNCTION_SECTIONS = ("summary", "pros", "cons", "uses", "exercises")  # required
 OPTIONAL_SECTIONS = ("notes",)
 _SECTION = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<key>[a-z_]+)\}\s*$", re.M)
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[^{}]*?)\s*\}\}")
@@ -68,11 +68,25 @@ def parse_function_prose(text: str, rel: str, subject: str) -> FunctionProse:
 
 
 def fill(text: str, resolve: Callable[[str], str | None], rel: str, subject: str) -> str:
-    """Replace every {{ placeholder }}; an unknown one is an error naming it."""
+    """Replace every {{ placeholder }}; an unknown one is an error naming it.
+    A placeholder alone on an indented line (inside a folded answer, say) gets
+    every line of its replacement indented the same."""
     def sub(m: re.Match) -> str:
         name = m.group("name")
         value = resolve(name)
         if value is None:
             raise SiteError(subject, rel, "{{ " + name + " }}", "is not a known placeholder")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        indent = text[line_start:m.start()]
+        if indent and not indent.strip() and "\n" in value:
+            value = value.rstrip("\n").replace("\n", "\n" + indent)
+            value = "\n".join(line if line.strip() else "" for line in value.split("\n"))
         return value
     return PLACEHOLDER.sub(sub, text)
+
+
+def plain(text: str) -> str:
+    """Markdown as plain text, for a figure: links keep their words, marks go."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]+", "", text)
+    return " ".join(text.split())

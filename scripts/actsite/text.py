@@ -65,6 +65,15 @@ class Strings:
             raise SiteError(f"language '{self.lang}'", self.path, dotted,
                             f"uses a field that is not available: {exc}") from None
 
+    def section(self, dotted: str) -> dict[str, str]:
+        """The words under one key, unformatted (a figure's labels fill their own fields)."""
+        node = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return {}
+            node = node[part]
+        return {k: v for k, v in node.items() if isinstance(v, str)} if isinstance(node, dict) else {}
+
     def keys(self) -> set[str]:
         out: set[str] = set()
 
