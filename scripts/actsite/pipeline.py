@@ -7,21 +7,17 @@ inputs, and kept in memory so a second language costs no more work.
 """
 from __future__ import annotations
 
-import concurrent.futures
 import csv
 import io
 import json
-import multiprocessing
-import os
-import re
-import time
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
-from . import experiment_pages, experiments, explorer_page, figure_scripts, mathtext, pages, prose
+from . import experiments, explorer_page, figure_scripts, mathtext, pages, prose, workers
 from .cache import Store, key
+from .experiment_stage import ExperimentStage
 from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
 from .errors import SiteError
 from .text import Strings, num, strings
@@ -46,12 +42,10 @@ class Generator:
         self.records_store = Store(self.root, "records")
         self.figures_store = Store(self.root, "figures")
         self.snippets_store = Store(self.root, "snippets")
-        self.experiments_store = Store(self.root, "experiments")
         self.explorer_store = Store(self.root, "explorer")
         self.cheatsheet_store = Store(self.root, "cheatsheet")
+        self.experiments = ExperimentStage(self.root, self.acts, log)
         self._explorer: dict[str, bytes] | None = None
-        self._experiments: dict[str, dict] | None = None
-        self._experiment_keys: dict[str, str] = {}
         self._scripts: dict[str, str] | None = None
         self._records: dict[str, dict] | None = None
         self._figures: dict[str, bytes] | None = None
@@ -97,67 +91,6 @@ class Generator:
             self._explorer = out
         return self._explorer
 
-    # --- stage 2b: experiments (cached) --------------------------------------
-    def experiment_results(self) -> dict[str, dict]:
-        """``{name: result}`` of every docs/experiments/<name>.py."""
-        return {name: run["result"] for name, run in self.experiment_runs().items()}
-
-    def experiment_runs(self) -> dict[str, dict]:
-        """``{name: {"result", "table"}}``; the missing ones run in parallel, one
-        process per core, one thread each."""
-        if self._experiments is None:
-            out: dict[str, dict] = {}
-            missing: list[str] = []
-            for name in experiments.names(self.root):
-                k = key(*experiments.sources(self.root, name), modules=("experiments",), packages=("torch",))
-                self._experiment_keys[name] = k
-                result = self.experiments_store.get_json(name, k)
-                if result is None:
-                    missing.append(name)
-                else:
-                    self.log(f"experiment {name}: from cache")
-                    out[name] = result
-            if missing:
-                self.log(f"experiments: running {', '.join(missing)}")
-                jobs = [(str(self.root), name) for name in missing]
-                for name, result in zip(missing, _parallel(_run_experiment, jobs, self.log, chunksize=1)):
-                    self.experiments_store.put_json(name, self._experiment_keys[name], result)
-                    out[name] = result
-            self._experiments = dict(sorted(out.items()))
-        return self._experiments
-
-    def function_links(self, lang: str) -> dict[str, tuple[str, str]]:
-        """torch.nn class name -> (name in this language, page); GELU is gelu, not gelu_tanh."""
-        links: dict[str, tuple[str, str]] = {}
-        for act in sorted(self.acts, key=lambda a: len(a.id)):
-            links.setdefault(act.module.rsplit(".", 1)[-1], (act.name[lang], pages.page_path(act.id)))
-        return links
-
-    def experiment_text(self, name: str, lang: str) -> dict:
-        """The words an experiment's figures use, in one language."""
-        s = strings(self.root, lang)
-        lit = experiments.literals(self.root, name)
-        text: dict = {cls: n for cls, (n, _) in self.function_links(lang).items()}
-        text.update({a.id: a.name[lang] for a in self.acts})
-        text.update(s.section(f"experiments.{name}.figure"))
-        for word in sorted(set(lit["TEXT"]) - set(text) - {"groups"}):
-            raise SiteError(f"experiment '{name}'", s.path, f"experiments.{name}.figure.{word}",
-                            f"is missing: the figures of {experiments.path(name)} use this word")
-        if "groups" in lit["TEXT"]:
-            by_class = {a.module.rsplit(".", 1)[-1]: a.family for a in reversed(self.acts)}
-            functions = lit["CONFIG"]["functions"]
-            text["groups"] = {s(f"families.{f}"): [c for c in functions if by_class.get(c) == f]
-                              for f in FAMILIES if any(by_class.get(c) == f for c in functions)}
-        return text
-
-    def experiments_of(self, act: Activation) -> list[str]:
-        """The experiments whose CONFIG runs this function."""
-        cls = act.module.rsplit(".", 1)[-1]
-        if self.function_links("en")[cls][1] != pages.page_path(act.id):
-            return []  # gelu_tanh: the experiments run torch.nn.GELU with its default, the exact GELU
-        return [n for n in experiments.names(self.root)
-                if cls in experiments.literals(self.root, n)["CONFIG"].get("functions", [])]
-
     # --- stage 3: matplotlib (cached) -------------------------------------
     def figures(self) -> dict[str, bytes]:
         """``{file name: bytes}`` of every figure: SVG in both themes, and a PNG
@@ -179,7 +112,7 @@ class Generator:
                 self.log(f"figures: drawing {len(missing)} with matplotlib")
                 if any(name.endswith("-zh") for name, *_ in missing):
                     self._check_cjk_font()
-                for (name, theme, k, _, _), files in zip(missing, _parallel(_draw, missing)):
+                for (name, theme, k, _, _), files in zip(missing, workers.parallel(_draw, missing)):
                     for ext, data in files.items():
                         self.figures_store.put_bytes(f"{name}.{theme}", k, f".{ext}", data)
                         out[f"{name}.{theme}.{ext}"] = data
@@ -248,14 +181,7 @@ class Generator:
             if kind == "overlay_figure":
                 args["key"] = "dy" if name.endswith("_df") else "y"
             jobs.append((name, ([rkeys[a.id] for a in members], args["symbols"]), kind, args))
-        for name, result in self.experiment_results().items():
-            for figure, size in experiments.literals(self.root, name)["FIGURES"].items():
-                for lang in LANGUAGES:
-                    text = self.experiment_text(name, lang)
-                    jobs.append((experiment_figure_name(name, figure, lang),
-                                 (self._experiment_keys[name], figure, size, text), "experiment_figure",
-                                 {"root": str(self.root), "name": name, "figure": figure, "result": result,
-                                  "text": text}))
+        jobs += self.experiments.figure_jobs()
         return jobs
 
     def _check_cjk_font(self) -> None:
@@ -344,7 +270,7 @@ class Generator:
                         f"{s('page.example_output', torch=next(iter(recs.values()))['torch_version'])}\n\n"
                         f"```text\n{output.rstrip()}\n```\n")
             if words[0] in ("experiment", "result"):
-                return self._experiment_placeholder(words, page, s)
+                return self.experiments.placeholder(words, page, s)
             if name == "torch_version":
                 return next(iter(recs.values()))["torch_version"]
             if name == "count":
@@ -355,53 +281,6 @@ class Generator:
                 return texts[act_id][prop]
             return None
         return resolve
-
-    def _experiment_placeholder(self, words: list[str], page: str, s: Strings) -> str | None:
-        """``experiment NAME figure FIG|setup|code|table`` and ``result NAME.path [%]``."""
-        results = self.experiment_results()
-        rel = f"docs/{s.lang}/{page}"
-        if words[0] == "result" and len(words) in (2, 3) and "." in words[1]:
-            name, dotted = words[1].split(".", 1)
-            if name not in results:
-                raise SiteError(f"page '{page}'", rel, f"{{{{ result {words[1]} }}}}", f"no experiment '{name}'")
-            v = experiments.value(results[name], dotted, name, rel)
-            if isinstance(v, str):
-                return v
-            if len(words) == 3 and words[2] == "%":
-                return experiment_pages.percent(v)
-            return num(v, 3) if len(words) == 2 else None
-        if words[0] != "experiment" or len(words) < 3 or words[1] not in results:
-            return None
-        name, what = words[1], words[2]
-        lit = experiments.literals(self.root, name)
-        links = self.function_links(s.lang)
-        if what == "figure" and len(words) == 4 and words[3] in lit["FIGURES"]:
-            fig = words[3]
-            return pages.figure(page, experiment_figure_name(name, fig, s.lang),
-                                s(f"experiments.{name}.figures.{fig}.alt"),
-                                s(f"experiments.{name}.figures.{fig}.caption"), s,
-                                (f"experiments/code/{name}.py", None))
-        if what == "setup" and len(words) == 3:
-            return experiment_pages.setup_table(name, lit["CONFIG"], s, links, page)
-        if what == "code" and len(words) == 3:
-            source = lit.get("SOURCE", experiments.path(name))
-            return experiment_pages.code_block(name, (self.root / source).read_text(encoding="utf-8"),
-                                               source, s, page)
-        if what == "table" and len(words) == 3 and lit["has_table"]:
-            return experiment_pages.results_table(name, self.experiment_runs()[name]["table"], s, links, page)
-        return None
-
-    def experiment_pages(self, lang: str) -> dict[str, str]:
-        """``{name: title}`` of every experiment, from its page in this language."""
-        out = {}
-        for name in experiments.names(self.root):
-            rel = f"docs/{lang}/experiments/{name}.md"
-            text = prose.read(self.root, rel, f"experiment '{name}'")
-            title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
-            if not title:
-                raise SiteError(f"experiment '{name}'", rel, "(title)", "needs a '# ' title")
-            out[name] = title
-        return out
 
     def cheatsheet_files(self, lang: str) -> dict[str, bytes]:
         """The one-page cheat sheet of this language, as PDF and PNG (cached)."""
@@ -439,26 +318,6 @@ class Generator:
                 self.cheatsheet_store.put_bytes(f"cheatsheet-{lang}", k, f".{ext}", data)
         return {f"{CHEATSHEET}-{lang}.{ext}": data for ext, data in files.items()}
 
-    def experiment_order(self, lang: str) -> list[str]:
-        """The experiments in the order experiments/index.md lists them, which must be all of them."""
-        rel = f"docs/{lang}/experiments/index.md"
-        text = prose.read(self.root, rel, "page 'experiments/index.md'")
-        order = list(dict.fromkeys(re.findall(r"\]\(([a-z_]+)\.md\)", text)))
-        for name in experiments.names(self.root):
-            if name not in order:
-                raise SiteError(f"experiment '{name}'", rel, "(links)", f"must link {name}.md: it lists every experiment")
-        return [n for n in order if n in set(experiments.names(self.root))]
-
-    def code_files(self) -> dict[str, bytes]:
-        """Every experiment's script (and the benchmark), to download."""
-        files = {}
-        for name in experiments.names(self.root):
-            lit = experiments.literals(self.root, name)
-            for source in [experiments.path(name), *(experiments.path(m) for m in lit["imports"]),
-                           *([lit["SOURCE"]] if "SOURCE" in lit else [])]:
-                files[f"experiments/code/{source.rsplit('/', 1)[-1]}"] = (self.root / source).read_bytes()
-        return files
-
     def outputs(self, lang: str) -> dict[str, bytes]:
         if lang not in LANGUAGES:
             raise SiteError(f"language '{lang}'", "mkdocs config", "extra.language", f"must be one of {LANGUAGES}")
@@ -473,13 +332,11 @@ class Generator:
             text = prose.read(self.root, rel, subject)
             parsed = prose.parse_function_prose(text, rel, subject)
             resolve = self._resolver(path, s, act.id)
-            titles = self.experiment_pages(lang)
             page = pages.function_page(act, recs[act.id], parsed, s,
                                        lambda t, resolve=resolve, rel=rel: prose.fill(t, resolve, rel, subject),
                                        self.external_links()["torch_docs"]["url"],
                                        {a.id: a.name[lang] for a in self.acts},
-                                       [(titles[n], f"experiments/{n}.md") for n in self.experiment_order(lang)
-                                        if n in self.experiments_of(act)],
+                                       self.experiments.of(act, lang),
                                        self.figure_scripts())
             out[path] = page.encode()
         for page in self.free_pages(lang):
@@ -491,7 +348,7 @@ class Generator:
             if not (name.startswith("experiment-") and name.rsplit(".", 2)[0].endswith(others)):
                 out[f"{pages.FIGURES}/{name}"] = svg
         out.update(self.data_files())
-        out.update(self.code_files())
+        out.update(self.experiments.code_files())
         out.update(self.explorer_files())
         out.update(self.cheatsheet_files(lang))
         out.update({f"{pages.FIGURES}/{name}.py": code.encode() for name, code in self.figure_scripts().items()})
@@ -554,7 +411,7 @@ class Generator:
                 sections.append({s(f"families.{family}"): members})
         free = [p for p in self.free_pages(lang) if p != "index.md"]
         beyond = [p for p in free if p.startswith("beyond/")]
-        runs = ["experiments/index.md"] + [f"experiments/{n}.md" for n in self.experiment_order(lang)]
+        runs = ["experiments/index.md"] + [f"experiments/{n}.md" for n in self.experiments.order(lang)]
         rest = [p for p in free if not p.startswith(("beyond/", "experiments/"))]
         return ["index.md", {s("nav.activations"): sections},
                 *([{s("nav.beyond"): beyond}] if beyond else []), {s("nav.experiments"): runs}, *rest]
@@ -575,10 +432,6 @@ def cheatsheet_formula(act: Activation, s: Strings) -> list[str]:
     return mathtext.mathtext_lines(act.symbol, act.formula, s("cheatsheet.otherwise"), s("cheatsheet.if"))
 
 
-def experiment_figure_name(name: str, figure: str, lang: str) -> str:
-    return f"experiment-{name}-{figure}-{lang}"
-
-
 def _draw(job: tuple[str, str, str, str, dict]) -> dict[str, bytes]:
     _, theme, _, kind, args = job
     if kind == "experiment_figure":
@@ -588,26 +441,3 @@ def _draw(job: tuple[str, str, str, str, dict]) -> dict[str, bytes]:
     return getattr(figures, kind)(theme=theme, **args)
 
 
-_worker_log: Callable[[str], None] = print
-
-
-def _run_experiment(job: tuple[str, str]) -> dict:
-    root, name = job
-    start = time.perf_counter()
-    result = experiments.run(Path(root), name, lambda msg: _worker_log(f"experiment {name}: {msg}"))
-    _worker_log(f"experiment {name}: done in {time.perf_counter() - start:.1f} s")
-    return result
-
-
-def _parallel(fn, jobs: list, log: Callable[[str], None] | None = None, chunksize: int = 4) -> list:
-    """``[fn(job) for job in jobs]`` in worker processes, one per core, in order.
-    Forked: workers inherit sys.path and the log; longest jobs should come first."""
-    global _worker_log
-    if log is not None:
-        _worker_log = log
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers < 2:
-        return [fn(job) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(fn, jobs, chunksize=chunksize))
