@@ -81,7 +81,7 @@ def draw(result, fig, text, figure="main"):
         ax.set_xlabel(text["step"])
     axes[0].set_ylabel(text["dead"])
     axes[0].set_ylim(-1, None)
-    axes[-1].legend(loc="upper left")
+    axes[-1].legend(loc="center right")
 
 
 def table(result):

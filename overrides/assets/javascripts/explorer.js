@@ -212,12 +212,14 @@
       cursor = Math.max(0, Math.min(i, last));
       update();
     }
-    svg.addEventListener("mousemove", function (event) {
+    function pointAt(event) {  // mouse, pen or finger
       const box = svg.getBoundingClientRect();
       const px = (event.clientX - box.left) / box.width * W;
       const x = lo + (px - M.left) / (W - M.left - M.right) * (hi - lo);
       moveTo(Math.round((x - lo) / dx));
-    });
+    }
+    svg.addEventListener("pointermove", pointAt);
+    svg.addEventListener("pointerdown", pointAt);
     svg.addEventListener("keydown", function (event) {
       const step = event.shiftKey ? 10 : 1;
       const here = cursor === null ? Math.round(-lo / dx) : cursor;
