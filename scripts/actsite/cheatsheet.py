@@ -12,20 +12,12 @@ import unicodedata
 
 import numpy as np
 
-from .figures import THEMES, plt, themed
+from .figures import THEMES, pieces, plt, themed
 from .pages import PNG_DPI
 
 PAGE = (11.69, 8.27)  # A4 landscape, inches
 COLS = 6
 CLOSING = set("。，、；：！？）」』》")
-
-
-def _pieces(x, y, breaks):
-    edges = [-np.inf, *sorted(breaks), np.inf]
-    for a, b in zip(edges, edges[1:]):
-        keep = (x > a) & (x < b)
-        if keep.any():
-            yield x[keep], y[keep]
 
 
 def _line(fig, renderer, pieces: list[str], x: float, y: float, width: float, size: float = 6.5) -> None:
@@ -65,7 +57,7 @@ def wrap_text(text: str, width: int) -> list[str]:
 def draw(entries: list[dict], title: str, subtitle: str, words: dict[str, str], wrap: int,
          x_range: list[float]) -> dict[str, bytes]:
     """``entries``: name, formula (mathtext lines), range, summary, x, y, dy,
-    jumps, kinks. ``wrap``: characters per line of the one-line advice."""
+    breaks (of y and of dy). ``wrap``: characters per line of the one-line advice."""
     t = THEMES["light"]
     rows = -(-len(entries) // COLS)
     with themed("light"):
@@ -85,9 +77,9 @@ def draw(entries: list[dict], title: str, subtitle: str, words: dict[str, str], 
             x, y, dy = x[keep], y[keep], dy[keep]
             ax.axhline(0, color=t["grid"], lw=0.6)
             ax.axvline(0, color=t["grid"], lw=0.6)
-            for px, py in _pieces(x, y, e["jumps"]):
+            for px, py in pieces(x, y, e["breaks"]["y"]):
                 ax.plot(px, py, color=t["series"][0], lw=1.2)
-            for px, py in _pieces(x, dy, e["jumps"] + e["kinks"]):
+            for px, py in pieces(x, dy, e["breaks"]["dy"]):
                 ax.plot(px, py, color=t["series"][1], lw=0.9, ls="--")
             ax.set_xlim(*x_range)
             ax.grid(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import experiments
 from .errors import SiteError
-from .pages import rel
+from .pages import folded_code, rel
 from .text import Strings, num
 
 
@@ -49,9 +49,7 @@ def code_block(name: str, code: str, source: str, s: Strings, page: str) -> str:
     file = source.rsplit("/", 1)[-1]
     download = rel(page, f"experiments/code/{file}")
     return (f"{s('experiments.code_intro', file=f'[{file}]({download})', path=f'`{source}`')}\n\n"
-            f'??? example "{file}"\n\n'
-            + "\n".join(f"    {line}" if line else "" for line in ["```python", *code.rstrip().splitlines(), "```"])
-            + "\n")
+            + folded_code(file, code))
 
 
 def results_table(name: str, table: dict, s: Strings, links, page: str) -> str:

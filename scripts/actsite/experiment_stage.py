@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -17,9 +18,17 @@ from .declarations import FAMILIES, LANGUAGES, Activation
 from .errors import SiteError
 from .text import Strings, num, strings
 
+PREFIX = "experiment-"  # of the figures' names
+
 
 def figure_name(name: str, figure: str, lang: str) -> str:
-    return f"experiment-{name}-{figure}-{lang}"
+    return f"{PREFIX}{name}-{figure}-{lang}"
+
+
+def figure_language(file: str) -> str | None:
+    """The language of an experiment figure's file (``…-zh.light.svg``); None for other figures."""
+    stem = file.split(".", 1)[0]
+    return stem.rsplit("-", 1)[1] if stem.startswith(PREFIX) else None
 
 
 class ExperimentStage:
@@ -28,6 +37,14 @@ class ExperimentStage:
         self.store = Store(root, "experiments")
         self.keys: dict[str, str] = {}
         self._runs: dict[str, dict] | None = None
+        # asked once per function page: read the files once per language
+        self.function_links = lru_cache(maxsize=None)(self._function_links)
+        self.titles = lru_cache(maxsize=None)(self._titles)
+        self.order = lru_cache(maxsize=None)(self._order)
+
+    @cached_property
+    def names(self) -> list[str]:
+        return experiments.names(self.root)
 
     # --- running ------------------------------------------------------------
     def runs(self) -> dict[str, dict]:
@@ -36,7 +53,7 @@ class ExperimentStage:
         if self._runs is None:
             out: dict[str, dict] = {}
             missing: list[str] = []
-            for name in experiments.names(self.root):
+            for name in self.names:
                 k = key(*experiments.sources(self.root, name), modules=("experiments",), packages=("torch",))
                 self.keys[name] = k
                 run = self.store.get_json(name, k)
@@ -71,7 +88,7 @@ class ExperimentStage:
                                                        "result": result, "text": text}))
         return jobs
 
-    def function_links(self, lang: str) -> dict[str, tuple[str, str]]:
+    def _function_links(self, lang: str) -> dict[str, tuple[str, str]]:
         """torch.nn class name -> (name in this language, page); GELU is gelu, not gelu_tanh."""
         links: dict[str, tuple[str, str]] = {}
         for act in sorted(self.acts, key=lambda a: len(a.id)):
@@ -105,10 +122,10 @@ class ExperimentStage:
         return [(titles[n], f"experiments/{n}.md") for n in self.order(lang)
                 if cls in experiments.literals(self.root, n)["CONFIG"].get("functions", [])]
 
-    def titles(self, lang: str) -> dict[str, str]:
+    def _titles(self, lang: str) -> dict[str, str]:
         """``{name: title}`` of every experiment, from its page in this language."""
         out = {}
-        for name in experiments.names(self.root):
+        for name in self.names:
             rel = f"docs/{lang}/experiments/{name}.md"
             text = prose.read(self.root, rel, f"experiment '{name}'")
             title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
@@ -117,12 +134,12 @@ class ExperimentStage:
             out[name] = title
         return out
 
-    def order(self, lang: str) -> list[str]:
+    def _order(self, lang: str) -> list[str]:
         """The experiments in the order experiments/index.md lists them, which must be all of them."""
         rel = f"docs/{lang}/experiments/index.md"
         text = prose.read(self.root, rel, "page 'experiments/index.md'")
         order = list(dict.fromkeys(re.findall(r"\]\(([a-z_]+)\.md\)", text)))
-        names = experiments.names(self.root)
+        names = self.names
         for name in names:
             if name not in order:
                 raise SiteError(f"experiment '{name}'", rel, "(links)", f"must link {name}.md: it lists every experiment")
@@ -131,7 +148,7 @@ class ExperimentStage:
     def code_files(self) -> dict[str, bytes]:
         """Every experiment's script (and the benchmark), to download."""
         files = {}
-        for name in experiments.names(self.root):
+        for name in self.names:
             lit = experiments.literals(self.root, name)
             for source in [experiments.path(name), *(experiments.path(m) for m in lit["imports"]),
                            *([lit["SOURCE"]] if "SOURCE" in lit else [])]:

@@ -7,6 +7,7 @@ the site's styling. Pure text work: the scripts are generated, not run, here.
 """
 from __future__ import annotations
 
+from .curves import breaks
 from .declarations import Activation
 
 COMMON = '''import matplotlib.pyplot as plt
@@ -44,11 +45,6 @@ def module_expr(act: Activation, params: dict | None = None) -> str:
     return f"torch.nn.{cls}({args}).double(){mode}"
 
 
-def _breaks(rec: dict, derivative: bool) -> list[float]:
-    props = rec["properties"]
-    return [j["x"] for j in props["jumps"]] + ([k["x"] for k in props["kinks"]] if derivative else [])
-
-
 def _doc(title: str, out: str) -> str:
     return f'"""{title}\n\nRun it with Python; it saves {out}. Needs torch and matplotlib."""\n'
 
@@ -60,8 +56,8 @@ def function_script(act: Activation, rec: dict, file: str) -> str:
 f = {module_expr(act)}
 x, y, dy = evaluate(f, {lo!r}, {hi!r})
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4), layout="constrained")
-for ax, values, breaks, title in ((left, y, {_breaks(rec, False)!r}, r"${act.symbol}(x)$"),
-                                  (right, dy, {_breaks(rec, True)!r}, r"${act.symbol}'(x)$")):
+for ax, values, breaks, title in ((left, y, {breaks(rec["properties"], False)!r}, r"${act.symbol}(x)$"),
+                                  (right, dy, {breaks(rec["properties"], True)!r}, r"${act.symbol}'(x)$")):
     axes_lines(ax)
     for px, py in pieces(x, values, breaks):
         ax.plot(px, py, color="C0")
@@ -120,7 +116,7 @@ fig.savefig("{file}.png", dpi=200)
 def overlay_script(acts: list[Activation], recs: list[dict], derivative: bool, file: str, title: str) -> str:
     lo, hi = recs[0]["x"][0], recs[0]["x"][-1]
     rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}{chr(39) if derivative else ''}(x)$\", "
-                          f"{_breaks(r, derivative)!r})" for a, r in zip(acts, recs))
+                          f"{breaks(r['properties'], derivative)!r})" for a, r in zip(acts, recs))
     return (_doc(title, f"{file}.png") + COMMON + f'''
 
 functions = [
@@ -140,7 +136,7 @@ fig.savefig("{file}.png", dpi=200)
 
 def overview_script(acts: list[Activation], recs: list[dict], file: str) -> str:
     lo, hi = recs[0]["x"][0], recs[0]["x"][-1]
-    rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}(x)$\", {_breaks(r, False)!r})"
+    rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}(x)$\", {breaks(r['properties'], False)!r})"
                           for a, r in zip(acts, recs))
     return (_doc("The four functions of the source note, each on its own axes.", f"{file}.png") + COMMON + f'''
 

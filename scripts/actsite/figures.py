@@ -15,6 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from .curves import breaks  # noqa: E402
 from .pages import PNG_DPI  # noqa: E402
 
 THEMES = {
@@ -104,7 +105,7 @@ def _limits(values: np.ndarray, include_zero: bool = True) -> tuple[float, float
     return lo - pad, hi + pad
 
 
-def _pieces(x: np.ndarray, y: np.ndarray, breaks: list[float]):
+def pieces(x: np.ndarray, y: np.ndarray, breaks: list[float]):
     """Split a curve at discontinuities so no vertical line hides a jump."""
     edges = [-math.inf] + sorted(breaks) + [math.inf]
     for a, b in zip(edges[:-1], edges[1:]):
@@ -114,7 +115,7 @@ def _pieces(x: np.ndarray, y: np.ndarray, breaks: list[float]):
 
 
 def _curve(ax, x, y, breaks, color):
-    for px, py in _pieces(x, y, breaks):
+    for px, py in pieces(x, y, breaks):
         ax.plot(px, py, color=color)
 
 
@@ -148,17 +149,15 @@ def function_figure(record: dict, symbol: str, theme: str, inset: list[float] | 
     x = np.array(record["plot"]["x"])
     y = np.array(record["plot"]["y"])
     dy = np.array(record["plot"]["dy"])
-    jumps = [j["x"] for j in props["jumps"]]
-    kinks = [k["x"] for k in props["kinks"]]
     with plt.rc_context(_style(theme)):
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
         # the one-sided values at a jump of f belong on f; on f' only the kinks
-        for ax, values, label, breaks, marks, color in (
-            (a1, y, f"${symbol}(x)$", jumps, props["jumps"], t["series"][0]),
-            (a2, dy, f"${symbol}'(x)$", jumps + kinks, props["kinks"], t["series"][1]),
+        for ax, values, label, splits, marks, color in (
+            (a1, y, f"${symbol}(x)$", breaks(props, False), props["jumps"], t["series"][0]),
+            (a2, dy, f"${symbol}'(x)$", breaks(props, True), props["kinks"], t["series"][1]),
         ):
             _zero_lines(ax, t["fg"])
-            _curve(ax, x, values, breaks, color)
+            _curve(ax, x, values, splits, color)
             _mark_points(ax, marks, color, "none")
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(values))
@@ -184,8 +183,8 @@ def sweep_figure(sweep: dict, default: float, symbol: str, theme: str) -> bytes:
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
         x = np.array(sweep["x"])
-        for i, (v, y, breaks) in enumerate(zip(sweep["values"], sweep["y"], sweep["breaks"])):
-            for j, (px, py) in enumerate(_pieces(x, np.array(y), breaks)):
+        for i, (v, y, splits) in enumerate(zip(sweep["values"], sweep["y"], sweep["breaks"])):
+            for j, (px, py) in enumerate(pieces(x, np.array(y), splits)):
                 ax.plot(px, py, color=t["series"][i % len(t["series"])], ls=styles[i % len(styles)],
                         lw=3.0 if v == default else 1.6, label=f"{sweep['param']} = {v:g}" if j == 0 else None)
         ax.set_xlim(x[0], x[-1])
@@ -225,7 +224,7 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
         for ax, rec, sym in zip(axes.flat, records, symbols):
             x, y = np.array(rec["x"]), np.array(rec["y"])
             _zero_lines(ax, t["fg"])
-            _curve(ax, x, y, [j["x"] for j in rec["properties"]["jumps"]], t["series"][0])
+            _curve(ax, x, y, breaks(rec["properties"], False), t["series"][0])
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(y))
             ax.set_title(f"${sym}(x)$", loc="left")
@@ -245,9 +244,9 @@ def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str
         for i, (rec, sym) in enumerate(zip(records, symbols)):
             x, v = np.array(rec["x"]), np.array(rec[key])
             props = rec["properties"]
-            breaks = [j["x"] for j in props["jumps"]] + ([k["x"] for k in props["kinks"]] if key == "dy" else [])
+            splits = breaks(props, key == "dy")
             color = t["series"][i % len(t["series"])]
-            for j, (px, pv) in enumerate(_pieces(x, v, breaks)):
+            for j, (px, pv) in enumerate(pieces(x, v, splits)):
                 ax.plot(px, pv, color=color, ls=styles[i % len(styles)],
                         label=(f"${sym}{chr(39) if key == 'dy' else ''}(x)$" if j == 0 else None))
             everything.append(v)

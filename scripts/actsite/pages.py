@@ -46,9 +46,14 @@ def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
         f'{s("download.intro")} {links}\n{{ .downloads }}\n'
     )
     if code:
-        body = "\n".join(f"    {line}" if line else "" for line in ["```python", *code.rstrip().splitlines(), "```"])
-        out += f'\n??? example "{s("download.script_title")}"\n\n{body}\n'
+        out += "\n" + folded_code(s("download.script_title"), code)
     return out
+
+
+def folded_code(title: str, code: str) -> str:
+    """Python code folded away under a title (pymdownx.details), indented into its block."""
+    body = "\n".join(f"    {line}" if line else "" for line in ["```python", *code.rstrip().splitlines(), "```"])
+    return f'??? example "{title}"\n\n{body}\n'
 
 
 def _escape_alt(text: str) -> str:
@@ -235,15 +240,11 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         _properties_table(act, rec, s, names),
     ]
     for key in ("pros", "cons", "uses", "notes"):
-        if key in prose.sections:
-            sec = prose.sections[key]
-            out += [f"## {sec.title} {{#{key}}}", "", fill(sec.body), ""]
+        out += _section(prose, key, fill)
     if experiments:
         out += [f"## {s('page.experiments')} {{#experiments}}", "", s("page.experiments_text", name=name), ""]
         out += [f"- [{title}]({rel(path, target)})" for title, target in experiments] + [""]
-    if "exercises" in prose.sections:
-        sec = prose.sections["exercises"]
-        out += [f"## {sec.title} {{#exercises}}", "", fill(sec.body), ""]
+    out += _section(prose, "exercises", fill)
     out += [
         f"## {s('page.example')} {{#example}}",
         "",
@@ -268,11 +269,17 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
     return "\n".join(out)
 
 
+def _section(prose: FunctionProse, key: str, fill) -> list[str]:
+    """A prose section under its own heading and id, when the prose has it."""
+    if key not in prose.sections:
+        return []
+    sec = prose.sections[key]
+    return [f"## {sec.title} {{#{key}}}", "", fill(sec.body), ""]
+
+
 def _summary(prose: FunctionProse, fill) -> list[str]:
     """The one-line advice, in a box under the title (the cheat sheet prints it too)."""
-    if "summary" not in prose.sections:
-        return []
-    sec = prose.sections["summary"]
+    sec = prose.sections["summary"]  # required: parse_function_prose checks
     body = fill(sec.body).replace("\n", " ")
     return [f'!!! tip "{sec.title}"', "", f"    {body}", ""]
 

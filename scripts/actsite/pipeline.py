@@ -15,9 +15,9 @@ from typing import Callable
 
 import yaml
 
-from . import experiments, explorer_page, figure_scripts, mathtext, pages, prose, workers
+from . import curves, experiments, explorer_page, figure_scripts, mathtext, pages, prose, workers
 from .cache import Store, key
-from .experiment_stage import ExperimentStage
+from .experiment_stage import ExperimentStage, figure_language
 from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
 from .errors import SiteError
 from .text import Strings, num, strings
@@ -110,7 +110,7 @@ class Generator:
                         out.update({f"{name}.{theme}.{ext}": data for ext, data in files.items()})
             if missing:
                 self.log(f"figures: drawing {len(missing)} with matplotlib")
-                if any(name.endswith("-zh") for name, *_ in missing):
+                if any(figure_language(name) == "zh" for name, *_ in missing):
                     self._check_cjk_font()
                 for (name, theme, k, _, _), files in zip(missing, workers.parallel(_draw, missing)):
                     for ext, data in files.items():
@@ -282,24 +282,20 @@ class Generator:
             return None
         return resolve
 
-    def cheatsheet_files(self, lang: str) -> dict[str, bytes]:
-        """The one-page cheat sheet of this language, as PDF and PNG (cached)."""
+    def cheatsheet_files(self, lang: str, summaries: dict[str, str]) -> dict[str, bytes]:
+        """The one-page cheat sheet of this language, as PDF and PNG (cached);
+        ``summaries``: each function's one line of advice, as plain text."""
         s = strings(self.root, lang)
         recs = self.records()
         entries = []
         for act in self.acts:
-            rel = f"docs/{lang}/{pages.page_path(act.id)}"
-            subject = f"activation '{act.id}'"
-            parsed = prose.parse_function_prose(prose.read(self.root, rel, subject), rel, subject)
-            summary = prose.fill(parsed.sections["summary"].body, self._resolver(pages.page_path(act.id), s, act.id),
-                                 rel, subject)
             rec = recs[act.id]
             props = rec["properties"]
             entries.append({
-                "name": act.name[lang], "summary": prose.plain(summary), "range": s.value_range(props),
+                "name": act.name[lang], "summary": summaries[act.id], "range": s.value_range(props),
                 "formula": cheatsheet_formula(act, s),
                 "x": rec["x"], "y": rec["y"], "dy": rec["dy"],
-                "jumps": [j["x"] for j in props["jumps"]], "kinks": [k["x"] for k in props["kinks"]],
+                "breaks": {"y": curves.breaks(props, False), "dy": curves.breaks(props, True)},
             })
         torch_version = next(iter(recs.values()))["torch_version"]
         lo, hi = CHEATSHEET_X
@@ -325,6 +321,7 @@ class Generator:
         s = strings(self.root, lang)
         recs = self.records()
         out: dict[str, bytes] = {}
+        summaries: dict[str, str] = {}  # for the cheat sheet
         for act in self.acts:
             path = pages.page_path(act.id)
             rel = f"docs/{lang}/{path}"
@@ -332,8 +329,11 @@ class Generator:
             text = prose.read(self.root, rel, subject)
             parsed = prose.parse_function_prose(text, rel, subject)
             resolve = self._resolver(path, s, act.id)
-            page = pages.function_page(act, recs[act.id], parsed, s,
-                                       lambda t, resolve=resolve, rel=rel: prose.fill(t, resolve, rel, subject),
+
+            def fill(t: str, resolve=resolve, rel=rel, subject=subject) -> str:
+                return prose.fill(t, resolve, rel, subject)
+            summaries[act.id] = prose.plain(fill(parsed.sections["summary"].body))
+            page = pages.function_page(act, recs[act.id], parsed, s, fill,
                                        self.external_links()["torch_docs"]["url"],
                                        {a.id: a.name[lang] for a in self.acts},
                                        self.experiments.of(act, lang),
@@ -343,14 +343,13 @@ class Generator:
             rel = f"docs/{lang}/{page}"
             text = prose.read(self.root, rel, f"page '{page}'")
             out[page] = prose.fill(text, self._resolver(page, s, None), rel, f"page '{page}'").encode()
-        others = tuple(f"-{other}" for other in LANGUAGES if other != lang)
-        for name, svg in self.figures().items():
-            if not (name.startswith("experiment-") and name.rsplit(".", 2)[0].endswith(others)):
-                out[f"{pages.FIGURES}/{name}"] = svg
+        for name, data in self.figures().items():
+            if figure_language(name) in (None, lang):  # an experiment's figure has one language's words
+                out[f"{pages.FIGURES}/{name}"] = data
         out.update(self.data_files())
         out.update(self.experiments.code_files())
         out.update(self.explorer_files())
-        out.update(self.cheatsheet_files(lang))
+        out.update(self.cheatsheet_files(lang, summaries))
         out.update({f"{pages.FIGURES}/{name}.py": code.encode() for name, code in self.figure_scripts().items()})
         return dict(sorted(out.items()))
 

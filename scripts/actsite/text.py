@@ -51,12 +51,19 @@ class Strings:
         self.data = yaml.safe_load(file.read_text(encoding="utf-8"))
         self.source = file.read_text(encoding="utf-8")
 
-    def __call__(self, dotted: str, **fields) -> str:
+    def _lookup(self, dotted: str):
+        """The node at a dotted key, or None."""
         node = self.data
         for part in dotted.split("."):
             if not isinstance(node, dict) or part not in node:
-                raise SiteError(f"language '{self.lang}'", self.path, dotted, "is missing")
+                return None
             node = node[part]
+        return node
+
+    def __call__(self, dotted: str, **fields) -> str:
+        node = self._lookup(dotted)
+        if node is None:
+            raise SiteError(f"language '{self.lang}'", self.path, dotted, "is missing")
         if not isinstance(node, str):
             raise SiteError(f"language '{self.lang}'", self.path, dotted, "must be text")
         try:
@@ -67,11 +74,7 @@ class Strings:
 
     def section(self, dotted: str) -> dict[str, str]:
         """The words under one key, unformatted (a figure's labels fill their own fields)."""
-        node = self.data
-        for part in dotted.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return {}
-            node = node[part]
+        node = self._lookup(dotted)
         return {k: v for k, v in node.items() if isinstance(v, str)} if isinstance(node, dict) else {}
 
     def keys(self) -> set[str]:
@@ -88,10 +91,7 @@ class Strings:
 
     def fields(self, dotted: str) -> set[str]:
         """The named fields a string uses, to check translations against each other."""
-        node = self.data
-        for part in dotted.split("."):
-            node = node[part]
-        return {f for _, f, _, _ in string.Formatter().parse(node) if f}
+        return {f for _, f, _, _ in string.Formatter().parse(self._lookup(dotted)) if f}
 
     # -- phrases built from computed values --------------------------------
     def interval(self, iv: dict, var: str = "x") -> str:
