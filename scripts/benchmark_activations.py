@@ -23,8 +23,8 @@ import torch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from actsite.declarations import load_catalog  # noqa: E402
-from actsite.evaluate import resolve  # noqa: E402
+from actsite.declare.catalog import load_catalog  # noqa: E402
+from actsite.compute.evaluate import resolve  # noqa: E402
 
 SIZES = [2 ** 10, 2 ** 14, 2 ** 18, 2 ** 22]
 QUICK_SIZES = [2 ** 10, 2 ** 14]

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import site_adapter  # noqa: E402
 from actsite.errors import SiteError  # noqa: E402
-from actsite.text import strings  # noqa: E402
+from actsite.declare.strings import strings  # noqa: E402
 
 PRIMARY = "en"
 SECONDARY = {"zh": "mkdocs.zh.yml"}  # language -> config, built into site/<language>/

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from actsite.declarations import load_catalog  # noqa: E402
+from actsite.declare.catalog import load_catalog  # noqa: E402
 
 LANGS = ("en", "zh")
 PROJECT_FILES = ("docs", "scripts", "overrides", "mkdocs.yml", "mkdocs.zh.yml")
@@ -79,7 +79,7 @@ def site(built) -> Path:
 
 @pytest.fixture(scope="session")
 def records(catalog):
-    from actsite.compute import compute
+    from actsite.compute.activation import compute
     by_id = {a.id: a for a in catalog}
     return {act.id: compute(act, by_id.get(act.approximates)) for act in catalog}
 
@@ -99,7 +99,7 @@ def server(site):
     import http.server
     import threading
 
-    from check_links import published_path
+    from actsite.tools.links import published_path
     prefix = published_path(site)
 
     class Published(http.server.SimpleHTTPRequestHandler):

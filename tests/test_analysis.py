@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from actsite import analysis
+from actsite.compute import analysis
 
 X = analysis.grid()
 

@@ -170,7 +170,7 @@ def hex_rgb(h: str) -> tuple[int, int, int]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_dark_palette_shows_dark_figures(browser, server, site, lang):
-    from actsite.figures import THEMES
+    from actsite.render.figures import THEMES
     context = browser.new_context(viewport=DESKTOP)
     root = server + ("" if lang == "en" else "zh/")
     page = open_page(context, root + "activations/sigmoid/").page

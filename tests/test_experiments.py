@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import LANGS, ROOT
-from actsite import experiments
+from actsite.declare import experiments
 
 
 def module(name):

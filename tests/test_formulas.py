@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import torch
 
-from actsite.checks import ATOL, RTOL, check_grid
-from actsite.declarations import load_catalog
-from actsite.latex_eval import LatexError, evaluate_latex
+from actsite.compute.checks import ATOL, RTOL, check_grid
+from actsite.declare.catalog import load_catalog
+from actsite.compute.latex_eval import LatexError, evaluate_latex
 from conftest import ROOT
 
 CATALOG = load_catalog(ROOT)

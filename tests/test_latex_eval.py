@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 
-from actsite.latex_eval import LatexError, evaluate_latex
+from actsite.compute.latex_eval import LatexError, evaluate_latex
 
 X = np.array([-2.5, -1.0, 0.0, 0.5, 3.0])
 

@@ -1,7 +1,7 @@
 """Links of the built HTML: none broken, external ones listed and safe."""
 from pathlib import Path
 
-from check_links import check_site
+from actsite.tools.links import check_site
 
 EXTERNAL = {"docs": {"url": "https://example.org/docs/", "prefix": True, "what": "test"}}
 

@@ -11,7 +11,7 @@ import torch
 from conftest import LANGS, ROOT, run_build
 
 from conftest import ROOT as _ROOT  # noqa: E402
-from actsite.declarations import load_catalog  # noqa: E402
+from actsite.declare.catalog import load_catalog  # noqa: E402
 
 IDS = [a.id for a in load_catalog(_ROOT)]
 PAGES = ["index.html", "advice/index.html", "compare/index.html", "kinks/index.html",

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from conftest import LANGS, ROOT
-from actsite.cheatsheet import wrap_text
-from actsite.evaluate import TorchActivation
-from actsite.mathtext import mathtext_lines
+from actsite.render.cheatsheet import wrap_text
+from actsite.compute.evaluate import TorchActivation
+from actsite.render.mathtext import mathtext_lines
 from actsite.pipeline import Generator
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -145,7 +145,7 @@ def test_function_pages_have_summary_and_folded_exercises(site, catalog, lang):
 
 
 def test_explorer_palette_is_the_figures_palette():
-    from actsite.figures import THEMES
+    from actsite.render.figures import THEMES
     css = (ROOT / "overrides/assets/stylesheets/site.css").read_text()
     light = re.findall(r"^\.explorer \.c\d \{ --c: (#[0-9a-f]{6}); \}", css, re.M)
     dark = re.findall(r'^\[data-md-color-scheme="slate"\] \.explorer \.c\d \{ --c: (#[0-9a-f]{6}); \}', css, re.M)

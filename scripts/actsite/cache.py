@@ -2,10 +2,13 @@
 
 A rebuild in which nothing changed finds every result here and so never
 imports torch or matplotlib. Keys hash the input files' bytes, the source of
-the modules that produce the output and the versions of the libraries used.
+the module that produces the output and of every module of this package it
+imports, directly or not (found by reading the imports, never listed by hand),
+and the versions of the libraries used.
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -14,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+NAME = PACKAGE.name  # "actsite"
 
 
 def cache_dir(root: Path) -> Path:
@@ -21,9 +25,56 @@ def cache_dir(root: Path) -> Path:
     return Path(os.environ.get("ACTSITE_CACHE", root / ".cache" / "actsite"))
 
 
+def module_file(module: str) -> Path:
+    """actsite.render.figures -> .../actsite/render/figures.py (or a package's __init__.py)."""
+    parts = module.split(".")[1:]
+    file = PACKAGE.joinpath(*parts).with_suffix(".py")
+    return file if file.is_file() else PACKAGE.joinpath(*parts, "__init__.py")
+
+
+def imports_of(module: str, source: str) -> set[str]:
+    """The modules of this package that ``source`` (the text of ``module``) imports,
+    at the top or inside a function (a lazy import is still a dependency)."""
+    package = module.rsplit(".", 1)[0] if not module_file(module).name == "__init__.py" else module
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == NAME)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            elif node.module and node.module.split(".")[0] == NAME:
+                target = node.module
+            else:
+                continue
+            found.add(target)
+            for alias in node.names:  # "from . import figures" names a module
+                if module_file(f"{target}.{alias.name}").is_file():
+                    found.add(f"{target}.{alias.name}")
+    return {m for m in found if module_file(m).is_file()}
+
+
 @lru_cache(maxsize=None)
-def _module_source(name: str) -> bytes:
-    return (PACKAGE / f"{name}.py").read_bytes()
+def closure(module: str) -> tuple[str, ...]:
+    """``module`` and every module of this package it imports, directly or not, sorted."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        m = todo.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        todo.extend(imports_of(m, module_file(m).read_text(encoding="utf-8")) - seen)
+    return tuple(sorted(seen))
+
+
+@lru_cache(maxsize=None)
+def _code_hash(module: str) -> bytes:
+    h = hashlib.sha256()
+    for m in closure(module):
+        h.update(m.encode() + b"\0" + module_file(m).read_bytes() + b"\0")
+    return h.digest()
 
 
 @lru_cache(maxsize=None)
@@ -31,13 +82,16 @@ def _version(package: str) -> str:
     return metadata.version(package)  # slow to look up: once per process
 
 
-def key(*parts: str | bytes, modules: tuple[str, ...] = (), packages: tuple[str, ...] = ()) -> str:
+def key(*parts: str | bytes, code: tuple[str, ...] = (), packages: tuple[str, ...] = ()) -> str:
+    """A cache key: the input ``parts``, the source of each module in ``code``
+    (dotted names) with everything it imports from this package, and the
+    versions of ``packages``."""
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\0")
-    for name in modules:
-        h.update(_module_source(name))
+    for name in code:
+        h.update(_code_hash(name))
     for name in packages:
         h.update(f"{name}=={_version(name)}".encode())
     return h.hexdigest()[:20]

@@ -15,20 +15,25 @@ from typing import Callable
 
 import yaml
 
-from . import curves, experiments, explorer_page, figure_scripts, mathtext, pages, prose, workers
+from . import workers
+from .assemble import explorer_page, pages
+from .assemble.experiment_stage import ExperimentStage, figure_language
+from .assemble.text import num, value_range
 from .cache import Store, key
-from .experiment_stage import ExperimentStage, figure_language
-from .declarations import FAMILIES, LANGUAGES, Activation, load_catalog
+from .declare import prose
+from .declare.links import load_external_links
+from .declare.catalog import FAMILIES, LANGUAGES, Activation, load_catalog
+from .declare.strings import Strings, strings
 from .errors import SiteError
-from .text import Strings, num, strings
+from .render import curves, figure_scripts, mathtext
+from .render.formats import FIGURES, FORMATS, THEMES
 
-COMPUTE_MODULES = ("analysis", "checks", "compute", "declarations", "evaluate", "examples", "latex_eval")
-EXPLORER_MODULES = ("analysis", "declarations", "evaluate", "explorer", "explorer_page")
-FIGURE_MODULES = ("figures",)
-THEMES = ("light", "dark")
-FORMATS = {"light": ("svg", "png"), "dark": ("svg",)}  # a PNG of the light figure, for slides
 # The four functions of the source note: the home page's overview and overlays.
 SOURCE_NOTE = ("relu", "sigmoid", "tanh", "softplus")
+# The module that draws each kind of figure: its code is in the figure's cache key.
+DRAWINGS = {"experiment_figure": "actsite.render.experiments", "function_figure": "actsite.render.figures",
+            "sweep_figure": "actsite.render.figures", "training_figure": "actsite.render.figures",
+            "overview_figure": "actsite.render.figures", "overlay_figure": "actsite.render.figures"}
 CHEATSHEET = "assets/cheatsheet"  # + -<lang>.pdf and .png
 CHEATSHEET_X = (-4.0, 4.0)        # the x range of its graphs
 
@@ -60,11 +65,11 @@ class Generator:
             for act in self.acts:
                 reference = self.by_id[act.approximates] if act.approximates else None
                 k = key(act.source, reference.source if reference else "",
-                        modules=COMPUTE_MODULES, packages=("torch", "numpy"))
+                        code=("actsite.compute.activation",), packages=("torch", "numpy"))
                 rec = self.records_store.get_json(act.id, k)
                 if rec is None:
                     self.log(f"{act.id}: evaluating with torch and autograd")
-                    from .compute import compute  # imports torch, only when needed
+                    from .compute.activation import compute  # imports torch, only when needed
                     rec = json.loads(json.dumps(compute(act, reference), sort_keys=True))
                     self.records_store.put_json(act.id, k, rec)
                 else:
@@ -80,11 +85,11 @@ class Generator:
         if self._explorer is None:
             out = {}
             for act in self.acts:
-                k = key(act.source, modules=EXPLORER_MODULES, packages=("torch", "numpy"))
+                k = key(act.source, code=("actsite.compute.explorer",), packages=("torch", "numpy"))
                 data = self.explorer_store.get_bytes(act.id, k, ".json")
                 if data is None:
                     self.log(f"{act.id}: explorer data")
-                    from .explorer import explorer_data  # imports torch, only when needed
+                    from .compute.explorer import explorer_data  # imports torch, only when needed
                     data = json.dumps(explorer_data(act), separators=(",", ":")).encode()
                     self.explorer_store.put_bytes(act.id, k, ".json", data)
                 out[f"{explorer_page.DATA}/{act.id}.json"] = data
@@ -100,7 +105,7 @@ class Generator:
             missing: list[tuple[str, str, str, str, dict]] = []
             jobs = self._figure_jobs()
             for name, inputs, kind, args in jobs:
-                k = key(json.dumps(inputs), modules=FIGURE_MODULES, packages=("matplotlib", "numpy"))
+                k = key(json.dumps(inputs), code=(DRAWINGS[kind],), packages=("matplotlib", "numpy"))
                 for theme in THEMES:
                     files = {ext: self.figures_store.get_bytes(f"{name}.{theme}", k, f".{ext}")
                              for ext in FORMATS[theme]}
@@ -185,7 +190,7 @@ class Generator:
         return jobs
 
     def _check_cjk_font(self) -> None:
-        from . import figures
+        from .render import figures
         try:
             figures.check_cjk_font()
         except ValueError:
@@ -292,7 +297,7 @@ class Generator:
             rec = recs[act.id]
             props = rec["properties"]
             entries.append({
-                "name": act.name[lang], "summary": summaries[act.id], "range": s.value_range(props),
+                "name": act.name[lang], "summary": summaries[act.id], "range": value_range(props),
                 "formula": cheatsheet_formula(act, s),
                 "x": rec["x"], "y": rec["y"], "dy": rec["dy"],
                 "breaks": {"y": curves.breaks(props, False), "dy": curves.breaks(props, True)},
@@ -302,13 +307,13 @@ class Generator:
         args = {"entries": entries, "title": s("cheatsheet.title"), "x_range": [lo, hi],
                 "subtitle": s("cheatsheet.subtitle", torch=torch_version, count=len(self.acts), lo=num(lo), hi=num(hi)),
                 "words": {"range": s("cheatsheet.range")}, "wrap": int(s("cheatsheet.wrap"))}
-        k = key(json.dumps(args, sort_keys=True), modules=("cheatsheet", "figures"), packages=("matplotlib",))
+        k = key(json.dumps(args, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib",))
         files = {ext: self.cheatsheet_store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in ("pdf", "png")}
         if None in files.values():
             self.log(f"cheat sheet ({lang}): drawing")
             if lang == "zh":
                 self._check_cjk_font()
-            from . import cheatsheet  # matplotlib
+            from .render import cheatsheet  # matplotlib
             files = cheatsheet.draw(**args)
             for ext, data in files.items():
                 self.cheatsheet_store.put_bytes(f"cheatsheet-{lang}", k, f".{ext}", data)
@@ -345,12 +350,12 @@ class Generator:
             out[page] = prose.fill(text, self._resolver(page, s, None), rel, f"page '{page}'").encode()
         for name, data in self.figures().items():
             if figure_language(name) in (None, lang):  # an experiment's figure has one language's words
-                out[f"{pages.FIGURES}/{name}"] = data
+                out[f"{FIGURES}/{name}"] = data
         out.update(self.data_files())
         out.update(self.experiments.code_files())
         out.update(self.explorer_files())
         out.update(self.cheatsheet_files(lang, summaries))
-        out.update({f"{pages.FIGURES}/{name}.py": code.encode() for name, code in self.figure_scripts().items()})
+        out.update({f"{FIGURES}/{name}.py": code.encode() for name, code in self.figure_scripts().items()})
         return dict(sorted(out.items()))
 
     def snippet(self, name: str, page: str) -> tuple[str, str]:
@@ -360,11 +365,11 @@ class Generator:
         if not file.is_file():
             raise SiteError(f"page '{page}'", rel, "(file)", f"is missing ({{{{ run {name} }}}} needs it)")
         code = file.read_text(encoding="utf-8")
-        k = key(code, modules=("snippets",), packages=("torch", "numpy"))
+        k = key(code, code=("actsite.compute.snippets",), packages=("torch", "numpy"))
         output = self.snippets_store.get_json(f"snippet-{name}", k)
         if output is None:
             self.log(f"snippet {name}: running")
-            from .snippets import run_snippet
+            from .compute.snippets import run_snippet
             try:
                 output = run_snippet(code, name)
             except Exception as exc:  # the snippet itself is broken: say where
@@ -416,17 +421,6 @@ class Generator:
                 *([{s("nav.beyond"): beyond}] if beyond else []), {s("nav.experiments"): runs}, *rest]
 
 
-def load_external_links(root: Path) -> dict:
-    rel = "docs/external-links.yml"
-    data = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
-    for name, entry in data.items():
-        if not isinstance(entry, dict) or not str(entry.get("url", "")).startswith("https://") \
-                or not entry.get("what"):
-            raise SiteError(f"external link '{name}'", rel, f"{name}.url",
-                            "needs an https:// url and a 'what' saying why the site links there")
-    return data
-
-
 def cheatsheet_formula(act: Activation, s: Strings) -> list[str]:
     return mathtext.mathtext_lines(act.symbol, act.formula, s("cheatsheet.otherwise"), s("cheatsheet.if"))
 
@@ -434,9 +428,10 @@ def cheatsheet_formula(act: Activation, s: Strings) -> list[str]:
 def _draw(job: tuple[str, str, str, str, dict]) -> dict[str, bytes]:
     _, theme, _, kind, args = job
     if kind == "experiment_figure":
+        from .render import experiments
         return experiments.draw(Path(args["root"]), args["name"], args["figure"], args["result"],
                                 args["text"], theme)
-    from . import figures  # imports matplotlib, only when a figure must be drawn
+    from .render import figures  # imports matplotlib, only when a figure must be drawn
     return getattr(figures, kind)(theme=theme, **args)
 
 

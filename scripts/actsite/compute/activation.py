@@ -10,8 +10,8 @@ import torch
 
 from . import analysis
 from .checks import check_grid, check_latex
-from .declarations import Activation
-from .errors import SiteError
+from ..declare.catalog import Activation
+from ..errors import SiteError
 from .evaluate import TorchActivation
 from .examples import example_code, run_example
 from .latex_eval import transcendentals

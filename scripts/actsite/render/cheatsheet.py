@@ -13,7 +13,7 @@ import unicodedata
 import numpy as np
 
 from .figures import THEMES, pieces, plt, themed
-from .pages import PNG_DPI
+from .formats import PNG_DPI
 
 PAGE = (11.69, 8.27)  # A4 landscape, inches
 COLS = 6

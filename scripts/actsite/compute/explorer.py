@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import analysis
-from .declarations import Activation
+from ..declare.catalog import Activation
 from .evaluate import TorchActivation
-from .explorer_page import DX, N, X0, slider_values
+from .grids import DX, N, X0, slider_values
 
 DIGITS = 6  # significant digits kept: what the page shows
 

@@ -2,10 +2,11 @@
 results table. Pure text work, like pages.py; numbers come from the result."""
 from __future__ import annotations
 
-from . import experiments
-from .errors import SiteError
+from ..declare import experiments
+from ..errors import SiteError
 from .pages import folded_code, rel
-from .text import Strings, num
+from ..declare.strings import Strings
+from .text import num
 
 
 def _value(v) -> str:

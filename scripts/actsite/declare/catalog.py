@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SiteError
+from ..errors import SiteError
 
 LANGUAGES = ("en", "zh")
 # Families in site order: the navigation, the catalogue and the overlays follow it.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .errors import SiteError
+from ..errors import SiteError
 
 FUNCTION_SECTIONS = ("summary", "pros", "cons", "uses", "exercises")  # required
 OPTIONAL_SECTIONS = ("notes",)

@@ -1,42 +1,17 @@
-"""Numbers, intervals and UI words as a page shows them, in each language.
+"""The UI words of each language, docs/i18n/<lang>.yml: read, looked up, checked.
 
-The words come from docs/i18n/<lang>.yml so that a translator edits them
-without reading Python; this module only knows how to fill them in.
+A translator edits these files without reading Python; this module only reads
+them and fills the named fields of one entry.
 """
 from __future__ import annotations
 
-import math
 import string
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .errors import SiteError
-
-MINUS = "\u2212"
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def num(v: float | None, digits: int = 4) -> str:
-    """4 significant digits, a true minus sign, no trailing zeros; 10^k for tiny values."""
-    if v is None:
-        return "∞"
-    if isinstance(v, bool):
-        raise TypeError("booleans are not numbers here")
-    if math.isinf(v):
-        return ("" if v > 0 else MINUS) + "∞"
-    if v == 0:
-        return "0"
-    if float(v).is_integer() and abs(v) < 1e6:
-        text = str(int(v))
-    elif 1e-3 <= abs(v) < 1e6:
-        text = f"{v:.{digits}g}"
-    else:
-        mantissa, exponent = f"{v:.{digits - 1}e}".split("e")
-        mantissa = mantissa.rstrip("0").rstrip(".")
-        text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
-    return text.replace("-", MINUS)
+from ..errors import SiteError
 
 
 class Strings:
@@ -92,30 +67,6 @@ class Strings:
     def fields(self, dotted: str) -> set[str]:
         """The named fields a string uses, to check translations against each other."""
         return {f for _, f, _, _ in string.Formatter().parse(self._lookup(dotted)) if f}
-
-    # -- phrases built from computed values --------------------------------
-    def interval(self, iv: dict, var: str = "x") -> str:
-        lo, hi = iv["lo"], iv["hi"]
-        lt_lo = "≤" if iv["lo_closed"] else "<"
-        lt_hi = "≤" if iv["hi_closed"] else "<"
-        if lo is None and hi is None:
-            return self("phrase.everywhere")
-        if lo is None:
-            return f"{var} {lt_hi} {num(hi)}"
-        if hi is None:
-            return f"{var} {'≥' if iv['lo_closed'] else '>'} {num(lo)}"
-        return f"{num(lo)} {lt_lo} {var} {lt_hi} {num(hi)}"
-
-    def intervals(self, ivs: list[dict]) -> str:
-        if not ivs:
-            return self("phrase.nowhere")
-        return self("phrase.or").join(self.interval(iv) for iv in ivs)
-
-    def value_range(self, props: dict) -> str:
-        (lo, hi), (lc, hc) = props["range"], props["range_closed"]
-        left = ("[" if lc else "(") + (f"{MINUS}∞" if lo is None else num(lo))
-        right = ("∞" if hi is None else num(hi)) + ("]" if hc else ")")
-        return f"{left}, {right}"
 
 
 @lru_cache(maxsize=None)

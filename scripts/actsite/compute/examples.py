@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 
-from .declarations import Activation
+from ..declare.catalog import Activation
 
 SAMPLE = "[-3.0, -1.0, 0.0, 1.0, 3.0]"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .declarations import Activation
-from .errors import SiteError
+from ..declare.catalog import Activation
+from ..errors import SiteError
 from .latex_eval import LatexError, evaluate_latex
 
 RTOL = 1e-7

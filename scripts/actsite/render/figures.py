@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from .curves import breaks  # noqa: E402
-from .pages import PNG_DPI  # noqa: E402
+from .formats import PNG_DPI  # noqa: E402
 
 THEMES = {
     "light": {"fg": "#1f2328", "grid": "#d0d7de", "zone": "#8c959f", "zone_alpha": 0.18,

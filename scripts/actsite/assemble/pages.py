@@ -8,14 +8,12 @@ from __future__ import annotations
 import html
 import posixpath
 
-from .declarations import Activation
+from ..declare.catalog import Activation
 from .mathml import mathml
-from .prose import FunctionProse
-from .text import Strings, num
-
-FIGURES = "assets/figures"
-PNG_DPI = 200  # resolution of the PNG of every figure
-
+from ..declare.prose import FunctionProse
+from ..render.formats import FIGURES, PNG_DPI
+from ..declare.strings import Strings
+from .text import intervals, num, value_range
 
 def page_path(act_id: str) -> str:
     return f"activations/{act_id}.md"
@@ -74,7 +72,7 @@ def where_text(where: dict, s: Strings) -> str:
     if where["kind"] == "point":
         return s("phrase.at", x=num(where["x"]))
     if where["kind"] == "intervals":
-        return s("phrase.for_every", set=s.intervals(where["intervals"]))
+        return s("phrase.for_every", set=intervals(s, where["intervals"]))
     if where["kind"] == "beside":
         return s(f"phrase.beside_{where['side']}", x=num(where["x"]))
     return s("phrase.limit_" + ("plus" if where["side"] == "+" else "minus"))
@@ -101,7 +99,7 @@ def property_texts(act: Activation, rec: dict, s: Strings) -> dict[str, str]:
         extra["approx_error"] = num(rec["approximation"]["max_abs_error"])
         extra["approx_error_at"] = where_text(rec["approximation"]["where"], s)
     return extra | {
-        "range": s.value_range(p),
+        "range": value_range(p),
         "f_at_0": num(p["f_at_0"]),
         "df_at_0": num(p["df_at_0"]),
         "max_abs_derivative": num(p["max_abs_derivative"]),
@@ -112,7 +110,7 @@ def property_texts(act: Activation, rec: dict, s: Strings) -> dict[str, str]:
         "zero_centered": (yes if p["zero_centered"] else no),
         "bounded": s("bounded", below=yes if p["bounded_below"] else no, above=yes if p["bounded_above"] else no),
         "continuity": cont,
-        "saturation": s.intervals(p["saturation"]),
+        "saturation": intervals(s, p["saturation"]),
         "kinks": kink_x or s("phrase.none"),
     }
 

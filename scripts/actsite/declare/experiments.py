@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import json
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import SiteError
+from ..errors import SiteError
 
 FOLDER = "docs/experiments"
 REQUIRED = ("CONFIG", "FIGURES", "TEXT")
@@ -89,7 +88,7 @@ def sources(root: Path, name: str) -> list[bytes]:
     return [f.read_bytes() for f in files]
 
 
-def _module(root: Path, name: str):
+def load_module(root: Path, name: str):
     folder = str(root / FOLDER)
     if folder not in sys.path:
         sys.path.insert(0, folder)  # scripts import each other as they do when run by hand
@@ -97,37 +96,6 @@ def _module(root: Path, name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def run(root: Path, name: str, log) -> dict:
-    """Run one experiment with its CONFIG, one thread: ``{"result": ..., "table":
-    rows or None}`` as plain JSON data (the table is made now, so that a rebuild
-    from the cache never imports the script, nor torch)."""
-    import torch
-
-    torch.set_num_threads(1)  # deterministic sums, and the workers share the cores
-    config = literals(root, name)["CONFIG"]
-    module = _module(root, name)
-    try:
-        result = json.loads(json.dumps(module.run(**config, log=log)))
-        rows = module.table(result) if hasattr(module, "table") else None
-        # columns in their order: the cache stores dicts with sorted keys
-        table = {"columns": list(rows[0]), "rows": [list(r.values()) for r in rows]} if rows else None
-    except Exception as exc:
-        raise SiteError(f"experiment '{name}'", path(name), "run()",
-                        f"raised {type(exc).__name__}: {exc}") from None
-    return json.loads(json.dumps({"result": result, "table": table}, sort_keys=True))  # as the cache gives it
-
-
-def draw(root: Path, name: str, figure: str, result: dict, text: dict, theme: str) -> dict[str, bytes]:
-    from . import figures  # matplotlib
-
-    width, height = literals(root, name)["FIGURES"][figure]
-    plt = figures.plt
-    with figures.themed(theme):
-        fig = plt.figure(figsize=(width, height), layout="constrained")
-        _module(root, name).draw(result, fig, text, figure)
-        return figures.export(fig, theme)
 
 
 def value(result: dict, dotted: str, name: str, rel: str):

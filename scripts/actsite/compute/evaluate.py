@@ -11,8 +11,8 @@ from typing import Callable
 import numpy as np
 import torch
 
-from .declarations import Activation
-from .errors import SiteError
+from ..declare.catalog import Activation
+from ..errors import SiteError
 
 torch.use_deterministic_algorithms(True)
 

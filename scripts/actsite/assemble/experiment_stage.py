@@ -12,11 +12,14 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
-from . import experiment_pages, experiments, pages, prose, workers
-from .cache import Store, key
-from .declarations import FAMILIES, LANGUAGES, Activation
-from .errors import SiteError
-from .text import Strings, num, strings
+from .. import workers
+from ..cache import Store, key
+from ..declare import experiments, prose
+from ..declare.catalog import FAMILIES, LANGUAGES, Activation
+from ..declare.strings import Strings, strings
+from ..errors import SiteError
+from . import experiment_pages, pages
+from .text import num
 
 PREFIX = "experiment-"  # of the figures' names
 
@@ -54,7 +57,7 @@ class ExperimentStage:
             out: dict[str, dict] = {}
             missing: list[str] = []
             for name in self.names:
-                k = key(*experiments.sources(self.root, name), modules=("experiments",), packages=("torch",))
+                k = key(*experiments.sources(self.root, name), code=("actsite.compute.experiments",), packages=("torch",))
                 self.keys[name] = k
                 run = self.store.get_json(name, k)
                 if run is None:
@@ -195,6 +198,7 @@ def _run(job: tuple[str, str]) -> dict:
     """In a worker: run one experiment, logging its progress."""
     root, name = job
     start = time.perf_counter()
-    run = experiments.run(Path(root), name, lambda msg: workers.log(f"experiment {name}: {msg}"))
+    from ..compute.experiments import run  # imports torch, only when an experiment runs
+    run = run(Path(root), name, lambda msg: workers.log(f"experiment {name}: {msg}"))
     workers.log(f"experiment {name}: done in {time.perf_counter() - start:.1f} s")
     return run

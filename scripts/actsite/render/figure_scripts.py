@@ -8,7 +8,7 @@ the site's styling. Pure text work: the scripts are generated, not run, here.
 from __future__ import annotations
 
 from .curves import breaks
-from .declarations import Activation
+from ..declare.catalog import Activation
 
 COMMON = '''import matplotlib.pyplot as plt
 import torch

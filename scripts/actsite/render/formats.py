@@ -1,0 +1,8 @@
+"""What every drawn figure is saved as, and where: read by the drawing code and
+by the pages that link the files (no matplotlib here)."""
+from __future__ import annotations
+
+FIGURES = "assets/figures"  # folder of the figure files, from the docs root
+THEMES = ("light", "dark")
+FORMATS = {"light": ("svg", "png"), "dark": ("svg",)}  # a PNG of the light figure, for slides
+PNG_DPI = 200  # resolution of the PNG of every figure

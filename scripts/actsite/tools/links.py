@@ -1,0 +1,132 @@
+"""Check every link of a built site, on the HTML that readers get.
+
+    python scripts/check_links.py [site]
+
+Internal links, images, styles and scripts must point at a file that exists,
+and a #fragment at an id on the target page. External links must be listed
+in docs/external-links.yml and open with rel="noopener". Prints each problem
+and exits with status 1 when there is any.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from ..declare.links import load_external_links
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# (tag, attribute) pairs whose URL the browser follows or loads
+_REFS = {("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"), ("source", "src"),
+         ("iframe", "src")}
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        for key in ("id", "name" if tag == "a" else "id"):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        for t, a in _REFS:
+            if tag == t and a in attrs:
+                self.refs.append((tag, attrs | {"_url": attrs[a]}))
+
+
+def _parse(file: Path) -> _Page:
+    page = _Page()
+    page.feed(file.read_text(encoding="utf-8"))
+    return page
+
+
+def published_path(site: Path) -> str:
+    """The path the site is published under (from the sitemap), e.g. /repo/."""
+    sitemap = site / "sitemap.xml"
+    if sitemap.is_file():
+        m = re.search(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
+        if m:
+            return urlsplit(m.group(1)).path or "/"
+    return "/"
+
+
+def _allowed(url: str, external: dict) -> bool:
+    for entry in external.values():
+        if url == entry["url"] or (entry.get("prefix") and url.startswith(entry["url"])):
+            return True
+    return False
+
+
+def check_site(site: Path, external: dict | None = None) -> list[str]:
+    site = Path(site)
+    external = load_external_links(ROOT) if external is None else external
+    base = published_path(site)
+    parsed: dict[Path, _Page] = {}
+
+    def page(file: Path) -> _Page:
+        if file not in parsed:
+            parsed[file] = _parse(file)
+        return parsed[file]
+
+    problems: list[str] = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        here = "/" + rel  # the page's URL path below the site root
+        for tag, attrs in page(file).refs:
+            url = attrs["_url"]
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https"):
+                if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                    continue  # the page's own published address, not a request
+                if tag != "a":
+                    problems.append(f"{rel}: <{tag}> loads {url} from another host")
+                elif not _allowed(url, external):
+                    problems.append(f"{rel}: external link {url} is not in docs/external-links.yml")
+                elif "noopener" not in attrs.get("rel", "").split():
+                    problems.append(f"{rel}: external link {url} lacks rel=noopener")
+                continue
+            if parts.scheme == "data":
+                continue
+            if parts.scheme or parts.netloc:
+                problems.append(f"{rel}: unexpected link {url}")
+                continue
+            if not parts.path:  # a fragment on this page
+                target = file
+            else:
+                path = unquote(parts.path)
+                if path.startswith("/"):  # absolute, as on the 404 page
+                    if not path.startswith(base):
+                        problems.append(f"{rel}: {url} is outside the site path {base}")
+                        continue
+                    resolved = path[len(base):]
+                else:
+                    resolved = urljoin(here, path).lstrip("/")
+                target = site / resolved
+                if resolved.endswith("/") or target.is_dir():
+                    target = target / "index.html"
+                if not target.is_file():
+                    problems.append(f"{rel}: {url} points at a missing file")
+                    continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.suffix == ".html" and fragment not in page(target).ids:
+                problems.append(f"{rel}: {url} points at a missing anchor #{fragment}")
+    return problems
+
+
+def main() -> int:
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")
+    problems = check_site(site)
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} link problems in {site}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
