@@ -11,7 +11,7 @@ from actsite.declare import experiments
 
 
 def module(name):
-    return experiments._module(ROOT, name)
+    return experiments.load_module(ROOT, name)
 
 
 def small(name, **changes):

@@ -96,20 +96,3 @@ def load_module(root: Path, name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def value(result: dict, dotted: str, name: str, rel: str):
-    """``runs.ReLU.1.dead`` -> the number (or text); integers index lists, -1 the last."""
-    node = result
-    for part in dotted.split("."):
-        if isinstance(node, list) and part.lstrip("-").isdigit() and -len(node) <= int(part) < len(node):
-            node = node[int(part)]
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-        else:
-            raise SiteError(f"experiment '{name}'", rel, f"{{{{ result {name}.{dotted} }}}}",
-                            f"'{part}' is not in the result of {path(name)}")
-    if not isinstance(node, (int, float, str)) or isinstance(node, bool):
-        raise SiteError(f"experiment '{name}'", rel, f"{{{{ result {name}.{dotted} }}}}",
-                        "names no number or text of the result")
-    return node

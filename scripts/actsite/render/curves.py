@@ -4,8 +4,10 @@ jumps. Every drawing of the site (figures, cheat sheet, the scripts printed
 under the figures) asks here. Pure data work."""
 from __future__ import annotations
 
+from ..compute.records import Properties
 
-def breaks(props: dict, derivative: bool) -> list[float]:
+
+def breaks(props: Properties, derivative: bool) -> list[float]:
     """The x of every break of f (``derivative`` False) or of f' (True)."""
-    jumps = [j["x"] for j in props["jumps"]]
-    return jumps + [k["x"] for k in props["kinks"]] if derivative else jumps
+    jumps = [j.x for j in props.jumps]
+    return jumps + [k.x for k in props.kinks] if derivative else jumps

@@ -8,6 +8,7 @@ the site's styling. Pure text work: the scripts are generated, not run, here.
 from __future__ import annotations
 
 from .curves import breaks
+from ..compute.records import Record
 from ..declare.catalog import Activation
 
 COMMON = '''import matplotlib.pyplot as plt
@@ -49,15 +50,15 @@ def _doc(title: str, out: str) -> str:
     return f'"""{title}\n\nRun it with Python; it saves {out}. Needs torch and matplotlib."""\n'
 
 
-def function_script(act: Activation, rec: dict, file: str) -> str:
-    lo, hi = rec["plot"]["x"][0], rec["plot"]["x"][-1]
+def function_script(act: Activation, rec: Record, file: str) -> str:
+    lo, hi = rec.plot.x[0], rec.plot.x[-1]
     return (_doc(f"{act.name['en']} and its derivative, as drawn on its page.", f"{file}.png") + COMMON + f'''
 
 f = {module_expr(act)}
 x, y, dy = evaluate(f, {lo!r}, {hi!r})
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4), layout="constrained")
-for ax, values, breaks, title in ((left, y, {breaks(rec["properties"], False)!r}, r"${act.symbol}(x)$"),
-                                  (right, dy, {breaks(rec["properties"], True)!r}, r"${act.symbol}'(x)$")):
+for ax, values, breaks, title in ((left, y, {breaks(rec.properties, False)!r}, r"${act.symbol}(x)$"),
+                                  (right, dy, {breaks(rec.properties, True)!r}, r"${act.symbol}'(x)$")):
     axes_lines(ax)
     for px, py in pieces(x, values, breaks):
         ax.plot(px, py, color="C0")
@@ -67,20 +68,20 @@ fig.savefig("{file}.png", dpi=200)
 ''')
 
 
-def sweep_script(act: Activation, rec: dict, file: str) -> str:
-    sweep = rec["sweep"]
-    lo, hi = sweep["x"][0], sweep["x"][-1]
-    name = sweep["param"]
+def sweep_script(act: Activation, rec: Record, file: str) -> str:
+    sweep = rec.sweep
+    lo, hi = sweep.x[0], sweep.x[-1]
+    name = sweep.param
     args = ", ".join(f"{k}=value" if k == name else f"{k}={v!r}" for k, v in act.defaults.items())
     return (_doc(f"{act.name['en']} for several values of {name}.", f"{file}.png") + COMMON + f'''
 
-values = {list(sweep["values"])!r}
-jumps = {sweep["breaks"]!r}  # where each curve jumps
+values = {list(sweep.values)!r}
+jumps = {sweep.breaks!r}  # where each curve jumps
 fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
 axes_lines(ax)
 for i, (value, breaks) in enumerate(zip(values, jumps)):
     f = torch.nn.{act.module.removeprefix("torch.nn.")}({args}).double()
-    x, y, _ = evaluate(f, {lo!r}, {hi!r}, points={len(sweep["x"])})
+    x, y, _ = evaluate(f, {lo!r}, {hi!r}, points={len(sweep.x)})
     for j, (px, py) in enumerate(pieces(x, y, breaks)):
         ax.plot(px, py, color=f"C{{i}}", lw=3 if value == {act.defaults[name]!r} else 1.6,
                 label=f"{name} = {{value:g}}" if j == 0 else None)
@@ -91,9 +92,9 @@ fig.savefig("{file}.png", dpi=200)
 ''')
 
 
-def training_script(act: Activation, rec: dict, file: str, seed: int) -> str:
-    lo, hi = rec["plot"]["x"][0], rec["plot"]["x"][-1]
-    points = len(rec["training_sample"]["x"])
+def training_script(act: Activation, rec: Record, file: str, seed: int) -> str:
+    lo, hi = rec.plot.x[0], rec.plot.x[-1]
+    points = len(rec.training_sample["x"])
     return (_doc(f"{act.name['en']}: eval mode against one training-mode pass.", f"{file}.png") + COMMON + f'''
 
 f = {module_expr(act)}
@@ -113,10 +114,10 @@ fig.savefig("{file}.png", dpi=200)
 ''')
 
 
-def overlay_script(acts: list[Activation], recs: list[dict], derivative: bool, file: str, title: str) -> str:
-    lo, hi = recs[0]["x"][0], recs[0]["x"][-1]
+def overlay_script(acts: list[Activation], recs: list[Record], derivative: bool, file: str, title: str) -> str:
+    lo, hi = recs[0].data.x[0], recs[0].data.x[-1]
     rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}{chr(39) if derivative else ''}(x)$\", "
-                          f"{breaks(r['properties'], derivative)!r})" for a, r in zip(acts, recs))
+                          f"{breaks(r.properties, derivative)!r})" for a, r in zip(acts, recs))
     return (_doc(title, f"{file}.png") + COMMON + f'''
 
 functions = [
@@ -134,9 +135,9 @@ fig.savefig("{file}.png", dpi=200)
 ''')
 
 
-def overview_script(acts: list[Activation], recs: list[dict], file: str) -> str:
-    lo, hi = recs[0]["x"][0], recs[0]["x"][-1]
-    rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}(x)$\", {breaks(r['properties'], False)!r})"
+def overview_script(acts: list[Activation], recs: list[Record], file: str) -> str:
+    lo, hi = recs[0].data.x[0], recs[0].data.x[-1]
+    rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}(x)$\", {breaks(r.properties, False)!r})"
                           for a, r in zip(acts, recs))
     return (_doc("The four functions of the source note, each on its own axes.", f"{file}.png") + COMMON + f'''
 

@@ -15,6 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from ..compute.records import Break, Record, Sweep  # noqa: E402
 from .curves import breaks  # noqa: E402
 from .formats import PNG_DPI  # noqa: E402
 
@@ -119,13 +120,13 @@ def _curve(ax, x, y, breaks, color):
         ax.plot(px, py, color=color)
 
 
-def _mark_points(ax, points: list[dict], color: str, face: str):
+def _mark_points(ax, points: list[Break], color: str, face: str):
     """Open circles at one-sided limits, a filled dot at the value torch returns."""
     for p in points:
-        for side in ("left", "right"):
-            if p[side] != p["torch"]:
-                ax.plot([p["x"]], [p[side]], "o", ms=7, mfc=face, mec=color, mew=1.8, zorder=5)
-        ax.plot([p["x"]], [p["torch"]], "o", ms=6, color=color, zorder=6)
+        for one_sided in (p.left, p.right):
+            if one_sided != p.torch:
+                ax.plot([p.x], [one_sided], "o", ms=7, mfc=face, mec=color, mew=1.8, zorder=5)
+        ax.plot([p.x], [p.torch], "o", ms=6, color=color, zorder=6)
 
 
 def _zones(ax, zones: list[dict], lo: float, hi: float, t: dict):
@@ -141,20 +142,20 @@ def _zero_lines(ax, fg):
     ax.axvline(0, color=fg, lw=0.8, alpha=0.6, zorder=1)
 
 
-def function_figure(record: dict, symbol: str, theme: str, inset: list[float] | None = None) -> bytes:
+def function_figure(record: Record, symbol: str, theme: str, inset: list[float] | None = None) -> bytes:
     """f and f' side by side, each with its own y axis, kinks and jumps drawn
     as such; ``inset`` zooms into part of f (LeakyReLU's small slope)."""
     t = THEMES[theme]
-    props = record["properties"]
-    x = np.array(record["plot"]["x"])
-    y = np.array(record["plot"]["y"])
-    dy = np.array(record["plot"]["dy"])
+    props = record.properties
+    x = np.array(record.plot.x)
+    y = np.array(record.plot.y)
+    dy = np.array(record.plot.dy)
     with plt.rc_context(_style(theme)):
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
         # the one-sided values at a jump of f belong on f; on f' only the kinks
         for ax, values, label, splits, marks, color in (
-            (a1, y, f"${symbol}(x)$", breaks(props, False), props["jumps"], t["series"][0]),
-            (a2, dy, f"${symbol}'(x)$", breaks(props, True), props["kinks"], t["series"][1]),
+            (a1, y, f"${symbol}(x)$", breaks(props, False), props.jumps, t["series"][0]),
+            (a2, dy, f"${symbol}'(x)$", breaks(props, True), props.kinks, t["series"][1]),
         ):
             _zero_lines(ax, t["fg"])
             _curve(ax, x, values, splits, color)
@@ -163,7 +164,7 @@ def function_figure(record: dict, symbol: str, theme: str, inset: list[float] | 
             ax.set_ylim(*_limits(values))
             ax.set_title(label, loc="left", fontsize=13)
             ax.set_xlabel("$x$")
-        _zones(a2, props["saturation"], x[0], x[-1], t)
+        _zones(a2, props.saturation, x[0], x[-1], t)
         if inset:
             keep = (x >= inset[0]) & (x <= inset[1])
             ax = a1.inset_axes([0.1, 0.5, 0.4, 0.38])  # upper left, where a rising curve is not
@@ -175,35 +176,35 @@ def function_figure(record: dict, symbol: str, theme: str, inset: list[float] | 
         return export(fig, theme)
 
 
-def sweep_figure(sweep: dict, default: float, symbol: str, theme: str) -> bytes:
+def sweep_figure(sweep: Sweep, default: float, symbol: str, theme: str) -> bytes:
     """The family of curves for several values of one parameter; the default thick."""
     t = THEMES[theme]
     styles = ["-", "--", "-.", ":"]
     with plt.rc_context(_style(theme)):
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
-        x = np.array(sweep["x"])
-        for i, (v, y, splits) in enumerate(zip(sweep["values"], sweep["y"], sweep["breaks"])):
+        x = np.array(sweep.x)
+        for i, (v, y, splits) in enumerate(zip(sweep.values, sweep.y, sweep.breaks)):
             for j, (px, py) in enumerate(pieces(x, np.array(y), splits)):
                 ax.plot(px, py, color=t["series"][i % len(t["series"])], ls=styles[i % len(styles)],
-                        lw=3.0 if v == default else 1.6, label=f"{sweep['param']} = {v:g}" if j == 0 else None)
+                        lw=3.0 if v == default else 1.6, label=f"{sweep.param} = {v:g}" if j == 0 else None)
         ax.set_xlim(x[0], x[-1])
-        ax.set_ylim(*_limits(np.concatenate([np.array(y) for y in sweep["y"]])))
+        ax.set_ylim(*_limits(np.concatenate([np.array(y) for y in sweep.y])))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
         ax.legend(loc="upper left")
         return export(fig, theme)
 
 
-def training_figure(record: dict, symbol: str, theme: str) -> bytes:
+def training_figure(record: Record, symbol: str, theme: str) -> bytes:
     """Eval mode (the line) against one seeded training-mode pass (the dots)."""
     t = THEMES[theme]
     with plt.rc_context(_style(theme)):
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
-        x, y = np.array(record["plot"]["x"]), np.array(record["plot"]["y"])
+        x, y = np.array(record.plot.x), np.array(record.plot.y)
         ax.plot(x, y, color=t["series"][0], lw=2.4)
-        sample = record["training_sample"]
+        sample = record.training_sample
         ax.plot(sample["x"][::6], sample["y"][::6], "o", ms=4, color=t["series"][1])
         ax.set_xlim(x[0], x[-1])
         ax.set_ylim(*_limits(np.concatenate((y, sample["y"]))))
@@ -212,7 +213,7 @@ def training_figure(record: dict, symbol: str, theme: str) -> bytes:
         return export(fig, theme)
 
 
-def overview_figure(records: list[dict], symbols: list[str], theme: str) -> bytes:
+def overview_figure(records: list[Record], symbols: list[str], theme: str) -> bytes:
     """The source note's 2x2 figure: each function on its own axes."""
     t = THEMES[theme]
     n = len(records)
@@ -222,9 +223,9 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
         fig, axes = plt.subplots(rows, cols, figsize=(8.0, 3.2 * rows), layout="constrained", squeeze=False)
         fig.get_layout_engine().set(h_pad=0.12)  # room between a panel's ticks and the next title
         for ax, rec, sym in zip(axes.flat, records, symbols):
-            x, y = np.array(rec["x"]), np.array(rec["y"])
+            x, y = np.array(rec.data.x), np.array(rec.data.y)
             _zero_lines(ax, t["fg"])
-            _curve(ax, x, y, breaks(rec["properties"], False), t["series"][0])
+            _curve(ax, x, y, breaks(rec.properties, False), t["series"][0])
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(y))
             ax.set_title(f"${sym}(x)$", loc="left")
@@ -233,7 +234,7 @@ def overview_figure(records: list[dict], symbols: list[str], theme: str) -> byte
         return export(fig, theme)
 
 
-def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str) -> bytes:
+def overlay_figure(records: list[Record], symbols: list[str], key: str, theme: str) -> bytes:
     """Several functions (key="y") or their derivatives (key="dy") on one axes."""
     t = THEMES[theme]
     styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
@@ -242,15 +243,15 @@ def overlay_figure(records: list[dict], symbols: list[str], key: str, theme: str
         _zero_lines(ax, t["fg"])
         everything = []
         for i, (rec, sym) in enumerate(zip(records, symbols)):
-            x, v = np.array(rec["x"]), np.array(rec[key])
-            props = rec["properties"]
+            x, v = np.array(rec.data.x), np.array(getattr(rec.data, key))
+            props = rec.properties
             splits = breaks(props, key == "dy")
             color = t["series"][i % len(t["series"])]
             for j, (px, pv) in enumerate(pieces(x, v, splits)):
                 ax.plot(px, pv, color=color, ls=styles[i % len(styles)],
                         label=(f"${sym}{chr(39) if key == 'dy' else ''}(x)$" if j == 0 else None))
             everything.append(v)
-        ax.set_xlim(records[0]["x"][0], records[0]["x"][-1])
+        ax.set_xlim(records[0].data.x[0], records[0].data.x[-1])
         ax.set_ylim(*_limits(np.concatenate(everything)))
         ax.set_xlabel("$x$")
         ax.legend(loc="upper left", ncols=2)

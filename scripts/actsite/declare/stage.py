@@ -1,0 +1,184 @@
+"""The declare stage: every input of the site read and checked, before torch.
+
+What it returns (``Declared``) is all that the later stages read from the
+project's files: declarations, UI words, the hand-written pages, the
+experiments' literals and pages, the snippets the pages run, the external
+links. A missing translation or file fails here, with its name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from ..errors import SiteError
+from ..languages import CODES, PRIMARY
+from . import experiments, prose
+from .catalog import FAMILIES, Activation, load_catalog
+from .links import load_external_links
+from .strings import Strings, strings
+
+_RUN = re.compile(r"\{\{\s*run\s+([A-Za-z0-9_]+)\s*\}\}")
+
+
+def function_page(act_id: str) -> str:
+    """The docs path of a function's page (and of its prose under docs/<lang>/)."""
+    return f"activations/{act_id}.md"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    code: str  # docs/snippets/<name>.py
+    page: str  # the first page that runs it, for messages
+
+
+@dataclass
+class Declared:
+    root: Path
+    acts: list[Activation]         # in site order: by family, then by id
+    strings: dict[str, Strings]    # UI words by language
+    free_pages: dict[str, list[str]]  # hand-written pages outside activations/, by language
+    links: dict                    # docs/external-links.yml
+    snippets: dict[str, Snippet]   # every docs/snippets/<name>.py a page runs
+
+    @cached_property
+    def by_id(self) -> dict[str, Activation]:
+        return {a.id: a for a in self.acts}
+
+    @cached_property
+    def experiments(self) -> list[str]:
+        """Every experiment, the longest first (see experiments.names)."""
+        return experiments.names(self.root)
+
+    def literals(self, name: str) -> dict:
+        return experiments.literals(self.root, name)
+
+    def family(self, family: str) -> list[Activation]:
+        return [a for a in self.acts if a.family == family]
+
+    # --- what the experiments' pages declare -----------------------------
+    @cached_property
+    def experiment_titles(self) -> dict[str, dict[str, str]]:
+        """``{lang: {name: title}}``, from each experiment's page."""
+        out: dict[str, dict[str, str]] = {}
+        for lang in CODES:
+            out[lang] = {}
+            for name in self.experiments:
+                rel = f"docs/{lang}/experiments/{name}.md"
+                text = prose.read(self.root, rel, f"experiment '{name}'")
+                title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
+                if not title:
+                    raise SiteError(f"experiment '{name}'", rel, "(title)", "needs a '# ' title")
+                out[lang][name] = title
+        return out
+
+    @cached_property
+    def experiment_order(self) -> dict[str, list[str]]:
+        """The experiments in the order experiments/index.md lists them, which must be all of them."""
+        out = {}
+        for lang in CODES:
+            rel = f"docs/{lang}/experiments/index.md"
+            text = prose.read(self.root, rel, "page 'experiments/index.md'")
+            order = list(dict.fromkeys(re.findall(r"\]\(([a-z_]+)\.md\)", text)))
+            for name in self.experiments:
+                if name not in order:
+                    raise SiteError(f"experiment '{name}'", rel, "(links)",
+                                    f"must link {name}.md: it lists every experiment")
+            out[lang] = [n for n in order if n in self.experiments]
+        return out
+
+    def function_links(self, lang: str) -> dict[str, tuple[str, str]]:
+        """torch.nn class name -> (name in this language, page); GELU is gelu, not gelu_tanh."""
+        links: dict[str, tuple[str, str]] = {}
+        for act in sorted(self.acts, key=lambda a: len(a.id)):
+            links.setdefault(act.module.rsplit(".", 1)[-1], (act.name[lang], function_page(act.id)))
+        return links
+
+    def experiments_of(self, act: Activation, lang: str) -> list[tuple[str, str]]:
+        """(title, page) of the experiments whose CONFIG runs this function, in index order."""
+        cls = act.module.rsplit(".", 1)[-1]
+        if self.function_links(lang)[cls][1] != function_page(act.id):
+            return []  # gelu_tanh: the experiments run torch.nn.GELU with its default, the exact GELU
+        titles = self.experiment_titles[lang]
+        return [(titles[n], f"experiments/{n}.md") for n in self.experiment_order[lang]
+                if cls in self.literals(n)["CONFIG"].get("functions", [])]
+
+    def experiment_words(self, name: str, lang: str) -> dict:
+        """The words an experiment's figures use, in one language."""
+        s = self.strings[lang]
+        lit = self.literals(name)
+        text: dict = {cls: n for cls, (n, _) in self.function_links(lang).items()}
+        text.update({a.id: a.name[lang] for a in self.acts})
+        text.update(s.section(f"experiments.{name}.figure"))
+        for word in sorted(set(lit["TEXT"]) - set(text) - {"groups"}):
+            raise SiteError(f"experiment '{name}'", s.path, f"experiments.{name}.figure.{word}",
+                            f"is missing: the figures of {experiments.path(name)} use this word")
+        if "groups" in lit["TEXT"]:
+            by_class = {a.module.rsplit(".", 1)[-1]: a.family for a in reversed(self.acts)}
+            functions = lit["CONFIG"]["functions"]
+            text["groups"] = {s(f"families.{f}"): [c for c in functions if by_class.get(c) == f]
+                              for f in FAMILIES if any(by_class.get(c) == f for c in functions)}
+        return text
+
+
+def _free_pages(root: Path, lang: str) -> list[str]:
+    folder = root / "docs" / lang
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")
+                  if p.relative_to(folder).parts[0] != "activations")
+
+
+def _check_translations(root: Path, acts: list[Activation], free: dict[str, list[str]]) -> None:
+    """Every language has the same UI words, the same fields in them, and the same pages."""
+    ref = strings(root, PRIMARY.code)
+    ids = {a.id for a in acts}
+    for lang in CODES:
+        s = strings(root, lang)
+        for other in CODES:
+            missing = strings(root, other).keys() - s.keys()
+            if missing:
+                raise SiteError(f"language '{lang}'", s.path, sorted(missing)[0],
+                                f"is missing (it exists in docs/i18n/{other}.yml)")
+        for k in ref.keys():
+            if s.fields(k) != ref.fields(k):
+                raise SiteError(f"language '{lang}'", s.path, k,
+                                f"must use the fields {sorted(ref.fields(k))}, as {ref.path} does")
+        for act in acts:
+            path = f"docs/{lang}/{function_page(act.id)}"
+            if not (root / path).is_file():
+                raise SiteError(f"activation '{act.id}'", path, "(file)",
+                                "is missing: every activation needs prose in every language")
+        for file in sorted((root / "docs" / lang / "activations").glob("*.md")):
+            if file.stem not in ids:
+                raise SiteError(f"page '{file.stem}'", file.relative_to(root).as_posix(), "(file)",
+                                f"has no declaration docs/catalog/{file.stem}.yml")
+    for lang in CODES:
+        for other in CODES:
+            for page in sorted(set(free[other]) - set(free[lang])):
+                raise SiteError(f"page '{page}'", f"docs/{lang}/{page}", "(file)",
+                                f"is missing (docs/{other}/{page} exists): translate it")
+
+
+def _snippets(root: Path, acts: list[Activation], free: dict[str, list[str]]) -> dict[str, Snippet]:
+    """Every snippet a page runs with {{ run <name> }}."""
+    out: dict[str, Snippet] = {}
+    for lang in CODES:
+        for page in [function_page(a.id) for a in acts] + free[lang]:
+            text = (root / "docs" / lang / page).read_text(encoding="utf-8")
+            for name in _RUN.findall(text):
+                rel = f"docs/snippets/{name}.py"
+                if name not in out:
+                    if not (root / rel).is_file():
+                        raise SiteError(f"page '{page}'", rel, "(file)",
+                                        f"is missing ({{{{ run {name} }}}} needs it)")
+                    out[name] = Snippet((root / rel).read_text(encoding="utf-8"), page)
+    return dict(sorted(out.items()))
+
+
+def declare(root: Path) -> Declared:
+    root = Path(root).resolve()
+    acts = load_catalog(root)
+    free = {lang: _free_pages(root, lang) for lang in CODES}
+    _check_translations(root, acts, free)
+    return Declared(root=root, acts=acts, strings={lang: strings(root, lang) for lang in CODES},
+                    free_pages=free, links=load_external_links(root), snippets=_snippets(root, acts, free))

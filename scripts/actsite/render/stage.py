@@ -1,0 +1,179 @@
+"""The render stage: every figure of the site, drawn with matplotlib (cached).
+
+A figure is one ``FigureJob``: its file name, the drawing that makes it, what
+its look depends on (its cache key), the arguments of the drawing, the
+standalone script printed under it, and the language of its words (None for a
+figure without words, which serves every language). The missing ones are
+drawn in worker processes, one per core.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import workers
+from ..cache import Store, key
+from ..compute.stage import Computed
+from ..declare.catalog import FAMILIES, Activation
+from ..declare.stage import Declared
+from ..errors import SiteError
+from ..languages import BY_CODE, CODES
+from . import figure_scripts
+from .formats import FORMATS, THEMES
+
+# The four functions of the source note: the home page's overview and overlays.
+SOURCE_NOTE = ("relu", "sigmoid", "tanh", "softplus")
+PREFIX = "experiment-"  # of the experiment figures' names
+# The module that draws each kind of figure: its code is in the figure's cache key.
+DRAWINGS = {"experiment_figure": "actsite.render.experiments", "function_figure": "actsite.render.figures",
+            "sweep_figure": "actsite.render.figures", "training_figure": "actsite.render.figures",
+            "overview_figure": "actsite.render.figures", "overlay_figure": "actsite.render.figures"}
+
+
+@dataclass(frozen=True)
+class FigureJob:
+    name: str               # files <name>.<theme>.svg (and .light.png)
+    drawing: str            # a key of DRAWINGS
+    depends: object         # what the drawing's look depends on, JSON-able
+    args: dict              # the drawing's arguments
+    script: str | None      # the script that redraws it (None: its experiment's script does)
+    lang: str | None = None  # the language of its words, if it has any
+
+
+@dataclass
+class Rendered:
+    figures: dict[str, bytes]   # <name>.<theme>.<ext> -> bytes
+    scripts: dict[str, str]     # figure name -> the script that redraws it
+    languages: dict[str, str]   # figure name -> the language of its words, for those that have words
+
+
+def experiment_figure(name: str, figure: str, lang: str) -> str:
+    return f"{PREFIX}{name}-{figure}-{lang}"
+
+
+def site_figures(d: Declared) -> dict[str, list[Activation]]:
+    """Figures of several functions: the source note's four, and each family
+    (a hard approximation drawn next to the smooth function it approximates)."""
+    note = [d.by_id[i] for i in SOURCE_NOTE if i in d.by_id]
+    groups = {"overview": note, "overlay_f": note, "overlay_df": note}
+    for family in FAMILIES:
+        members = d.family(family)
+        members += [d.by_id[a.approximates] for a in members if a.approximates]
+        if members:
+            groups[f"family_{family}_f"] = groups[f"family_{family}_df"] = members
+    return groups
+
+
+def jobs(d: Declared, c: Computed) -> list[FigureJob]:
+    """Every figure of the site; a record enters a key by its own cache key, which names its content."""
+    recs, rkeys = c.records, c.record_keys
+    out: list[FigureJob] = []
+    for act in d.acts:
+        rec = recs[act.id]
+        inset = list(act.plot_inset) if act.plot_inset else None
+        out.append(FigureJob(act.id, "function_figure", (rkeys[act.id], act.symbol, inset),
+                             {"record": rec, "symbol": act.symbol, "inset": inset},
+                             figure_scripts.function_script(act, rec, act.id)))
+        if rec.sweep:
+            default = act.defaults[rec.sweep.param]
+            name = f"{act.id}.sweep"
+            out.append(FigureJob(name, "sweep_figure", (rkeys[act.id], default, act.symbol),
+                                 {"sweep": rec.sweep, "default": default, "symbol": act.symbol},
+                                 figure_scripts.sweep_script(act, rec, name)))
+        if rec.training_sample:
+            name = f"{act.id}.training"
+            out.append(FigureJob(name, "training_figure", (rkeys[act.id], act.symbol),
+                                 {"record": rec, "symbol": act.symbol},
+                                 figure_scripts.training_script(act, rec, name, seed=0)))
+    for name, members in site_figures(d).items():
+        mrecs = [recs[a.id] for a in members]
+        symbols = [a.symbol for a in members]
+        depends = ([rkeys[a.id] for a in members], symbols)
+        if name == "overview":
+            out.append(FigureJob(name, "overview_figure", depends, {"records": mrecs, "symbols": symbols},
+                                 figure_scripts.overview_script(members, mrecs, name)))
+            continue
+        derivative = name.endswith("_df")
+        names = ", ".join(a.name["en"] for a in members)
+        title = f"{'The derivatives of ' if derivative else ''}{names}, on shared axes."
+        out.append(FigureJob(name, "overlay_figure", depends,
+                             {"records": mrecs, "symbols": symbols, "key": "dy" if derivative else "y"},
+                             figure_scripts.overlay_script(members, mrecs, derivative, name, title)))
+    for name, run in c.experiments.items():
+        for figure, size in d.literals(name)["FIGURES"].items():
+            for lang in CODES:
+                text = d.experiment_words(name, lang)
+                out.append(FigureJob(experiment_figure(name, figure, lang), "experiment_figure",
+                                     (c.experiment_keys[name], figure, size, text),
+                                     {"root": str(d.root), "name": name, "figure": figure,
+                                      "result": run["result"], "text": text}, None, lang))
+    return out
+
+
+def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
+    """Every figure: SVG in both themes, and a PNG of the light one for slides."""
+    store = Store(d.root, "figures", log=log)
+    all_jobs = jobs(d, c)
+    out: dict[str, bytes] = {}
+    missing: list[tuple[FigureJob, str, str]] = []  # (job, theme, key)
+    for job in all_jobs:
+        k = key(json.dumps(job.depends), code=(DRAWINGS[job.drawing],), packages=("matplotlib", "numpy"))
+        for theme in THEMES:
+            files = {ext: store.get_bytes(f"{job.name}.{theme}", k, f".{ext}") for ext in FORMATS[theme]}
+            if None in files.values():
+                missing.append((job, theme, k))
+            else:
+                out.update({f"{job.name}.{theme}.{ext}": data for ext, data in files.items()})
+    if missing:
+        log(f"figures: drawing {len(missing)} with matplotlib")
+        if any(job.lang and BY_CODE[job.lang].cjk for job, _, _ in missing):
+            check_cjk_font()
+        drawn = workers.parallel(_draw, [(job.drawing, job.args, theme) for job, theme, _ in missing])
+        for (job, theme, k), files in zip(missing, drawn):
+            for ext, data in files.items():
+                store.put_bytes(f"{job.name}.{theme}", k, f".{ext}", data)
+                out[f"{job.name}.{theme}.{ext}"] = data
+    log(f"figures: {len(THEMES) * len(all_jobs) - len(missing)} from cache, {len(missing)} drawn")
+    return Rendered(figures=dict(sorted(out.items())),
+                    scripts={j.name: j.script for j in all_jobs if j.script is not None},
+                    languages={j.name: j.lang for j in all_jobs if j.lang})
+
+
+def cheatsheet(d: Declared, lang: str, args: dict, log: Callable[[str], None]) -> dict[str, bytes]:
+    """The one-page cheat sheet of one language as PDF and PNG (cached); ``args``
+    are the drawing's arguments, its words already in that language."""
+    store = Store(d.root, "cheatsheet", log=log)
+    k = key(json.dumps(args, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib",))
+    files = {ext: store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in ("pdf", "png")}
+    if None in files.values():
+        log(f"cheat sheet ({lang}): drawing")
+        if BY_CODE[lang].cjk:
+            check_cjk_font()
+        from . import cheatsheet as sheet  # matplotlib
+        files = sheet.draw(**args)
+        for ext, data in files.items():
+            store.put_bytes(f"cheatsheet-{lang}", k, f".{ext}", data)
+    return files
+
+
+def check_cjk_font() -> None:
+    from . import figures
+    try:
+        figures.check_cjk_font()
+    except ValueError:
+        raise SiteError("figures in Chinese", "scripts/actsite/render/figures.py", "CJK_FONT",
+                        f"matplotlib finds no font '{figures.CJK_FONT}' in the package "
+                        f"{figures.CJK_FILE[0]}: pip install -r requirements.txt") from None
+
+
+def _draw(job: tuple[str, dict, str]) -> dict[str, bytes]:
+    """In a worker: one figure in one theme."""
+    drawing, args, theme = job
+    if drawing == "experiment_figure":
+        from pathlib import Path
+
+        from .experiments import draw
+        return draw(Path(args["root"]), args["name"], args["figure"], args["result"], args["text"], theme)
+    from . import figures  # imports matplotlib, only when a figure must be drawn
+    return getattr(figures, drawing)(theme=theme, **args)
