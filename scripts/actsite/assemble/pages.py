@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import posixpath
 
+from ..compute.records import Record, Where
 from ..declare.catalog import Activation
 from .mathml import mathml
 from ..declare.prose import FunctionProse
@@ -72,50 +73,53 @@ def where_text(where: dict, s: Strings) -> str:
     if where["kind"] == "point":
         return s("phrase.at", x=num(where["x"]))
     if where["kind"] == "intervals":
-        return s("phrase.for_every", set=intervals(s, where["intervals"]))
+        ivs = where["intervals"]
+        # the whole line is "every x" already: "for every x", not "for every every x"
+        whole = any(iv["lo"] is None and iv["hi"] is None for iv in ivs)
+        return s("phrase.for_every", set="x" if whole else intervals(s, ivs))
     if where["kind"] == "beside":
         return s(f"phrase.beside_{where['side']}", x=num(where["x"]))
     return s("phrase.limit_" + ("plus" if where["side"] == "+" else "minus"))
 
 
-def property_texts(act: Activation, rec: dict, s: Strings) -> dict[str, str]:
+def property_texts(act: Activation, rec: Record, s: Strings) -> dict[str, str]:
     """Every computed property of one function as a phrase in one language.
     These are the values of the placeholders (``{{ range }}``) too."""
-    p = rec["properties"]
-    kink_x = ", ".join(num(k["x"]) for k in p["kinks"])
-    jump_x = ", ".join(num(j["x"]) for j in p["jumps"])
-    if p["continuity"] == "C∞":
+    p = rec.properties
+    kink_x = ", ".join(num(k.x) for k in p.kinks)
+    jump_x = ", ".join(num(j.x) for j in p.jumps)
+    if p.continuity == "C∞":
         cont = s("continuity.smooth")
-    elif p["continuity"] == "discontinuous":
+    elif p.continuity == "discontinuous":
         cont = s("continuity.jump", points=jump_x)
-    elif p["continuity"] == "C0":
+    elif p.continuity == "C0":
         cont = s("continuity.c0", points=kink_x)
     else:
-        order = int(p["continuity"][1:])
+        order = int(p.continuity[1:])
         cont = s("continuity.ck", k=order, order=order + 1)
     yes, no = s("phrase.yes"), s("phrase.no")
     extra = {f"param:{q.name}": (q.default if isinstance(q.default, str) else num(q.default)) for q in act.params}
-    if "approximation" in rec:
-        extra["approx_error"] = num(rec["approximation"]["max_abs_error"])
-        extra["approx_error_at"] = where_text(rec["approximation"]["where"], s)
+    if rec.approximation:
+        extra["approx_error"] = num(rec.approximation.max_abs_error)
+        extra["approx_error_at"] = where_text(rec.approximation.where, s)
     return extra | {
         "range": value_range(p),
-        "f_at_0": num(p["f_at_0"]),
-        "df_at_0": num(p["df_at_0"]),
-        "max_abs_derivative": num(p["max_abs_derivative"]),
-        "argmax_abs_derivative": where_text(p["max_abs_derivative_where"], s),
-        "monotonic": s(f"monotonic.{p['monotonic_kind']}") if p["monotonic"] else s("monotonic.no"),
-        "mean_normal": num(p["mean_normal"]),
-        "std_normal": num(p["std_normal"]),
-        "zero_centered": (yes if p["zero_centered"] else no),
-        "bounded": s("bounded", below=yes if p["bounded_below"] else no, above=yes if p["bounded_above"] else no),
+        "f_at_0": num(p.f_at_0),
+        "df_at_0": num(p.df_at_0),
+        "max_abs_derivative": num(p.max_abs_derivative),
+        "argmax_abs_derivative": where_text(p.max_abs_derivative_where, s),
+        "monotonic": s(f"monotonic.{p.monotonic_kind}") if p.monotonic else s("monotonic.no"),
+        "mean_normal": num(p.mean_normal),
+        "std_normal": num(p.std_normal),
+        "zero_centered": (yes if p.zero_centered else no),
+        "bounded": s("bounded", below=yes if p.bounded_below else no, above=yes if p.bounded_above else no),
         "continuity": cont,
-        "saturation": intervals(s, p["saturation"]),
+        "saturation": intervals(s, p.saturation),
         "kinks": kink_x or s("phrase.none"),
     }
 
 
-def _properties_table(act: Activation, rec: dict, s: Strings, names: dict[str, str]) -> str:
+def _properties_table(act: Activation, rec: Record, s: Strings, names: dict[str, str]) -> str:
     t = property_texts(act, rec, s)
     rows = [
         (s("props.range"), t["range"]),
@@ -129,33 +133,42 @@ def _properties_table(act: Activation, rec: dict, s: Strings, names: dict[str, s
         (s("props.continuity"), t["continuity"]),
         (s("props.saturation"), t["saturation"]),
     ]
-    if "approximation" in rec:
-        rows.append((s("props.approx", ref=names[rec["approximation"]["of"]]),
+    if rec.approximation:
+        rows.append((s("props.approx", ref=names[rec.approximation.of]),
                      s("props.value_where", value=t["approx_error"], where=t["approx_error_at"])))
     lines = [f"| {s('props.property')} | {s('props.value')} |", "|---|---|"]
     lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in rows]
-    m = rec["method"]
-    how = s("props.how", window=num(m["window"]), step=num(m["step"]), far=num(m["far"]), zero_mean=num(m["zero_mean"]))
+    m = rec.method
+    how = s("props.how", window=num(m.window), step=num(m.step), far=num(m.far), zero_mean=num(m.zero_mean))
     return "\n".join(lines) + "\n\n" + how + "\n"
 
 
-def _kink_text(act: Activation, rec: dict, s: Strings) -> str:
-    p = rec["properties"]
+def _kink_text(act: Activation, rec: Record, s: Strings) -> str:
+    p = rec.properties
     name = act.name[s.lang]
-    parts = [s("graph.kink", name=name, x=num(k["x"]), left=num(k["left"]), right=num(k["right"]),
-               torch=num(k["torch"])) for k in p["kinks"]]
-    parts += [s("graph.jump", name=name, x=num(j["x"]), left=num(j["left"]), right=num(j["right"]),
-                torch=num(j["torch"])) for j in p["jumps"]]
+    parts = [s("graph.kink", name=name, x=num(k.x), left=num(k.left), right=num(k.right),
+               torch=num(k.torch)) for k in p.kinks]
+    parts += [s("graph.jump", name=name, x=num(j.x), left=num(j.left), right=num(j.right),
+                torch=num(j.torch)) for j in p.jumps]
     if not parts:
         parts.append(s("graph.smooth", name=name))
     return "\n\n".join(parts) + "\n"
 
 
-def function_alt(act: Activation, rec: dict, s: Strings) -> str:
+def function_alt(act: Activation, rec: Record, s: Strings) -> str:
     t = property_texts(act, rec, s)
     lo, hi = act.plot_x
     return s("graph.alt", name=act.name[s.lang], lo=num(lo), hi=num(hi), range=t["range"],
              max=t["max_abs_derivative"], saturation=t["saturation"], kinks=t["kinks"])
+
+
+def not_torch_defaults(act: Activation, rec: Record) -> dict:
+    """The declared parameters that are not torch's own default: {name: torch's
+    default, or None where torch has none (an example value, as page.torch_names_example says)}."""
+    torch_d = rec.torch_defaults
+    if torch_d is None:  # a record made without them claims nothing
+        return {}
+    return {p.name: torch_d.get(p.name) for p in act.params if torch_d.get(p.name) != p.default}
 
 
 def torch_link(dotted: str, docs: str) -> str:
@@ -166,27 +179,29 @@ def script_for(name: str, scripts: dict[str, str]) -> tuple[str, str]:
     return f"{FIGURES}/{name}.py", scripts[name]
 
 
-def _variants(act: Activation, rec: dict, s: Strings, path: str, scripts: dict[str, str]) -> list[str]:
+def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict[str, str]) -> list[str]:
     """The parameter family (sweep) or the training-mode sample, when declared."""
     name = act.name[s.lang]
     out = []
-    if "sweep" in rec:
-        sw = rec["sweep"]
-        values = ", ".join(num(v) for v in sw["values"])
-        default = num(act.defaults[sw["param"]])
+    if rec.sweep:
+        sw = rec.sweep
+        values = ", ".join(num(v) for v in sw.values)
+        default = num(act.defaults[sw.param])
+        # the thick curve is the page's value; call it PyTorch's default only when it is
+        caption = "graph.sweep_caption_page" if sw.param in not_torch_defaults(act, rec) else "graph.sweep_caption"
         out += [f"## {s('page.parameters')} {{#parameters}}", "",
                 figure(path, f"{act.id}.sweep",
-                       s("graph.sweep_alt", name=name, param=sw["param"], values=values, default=default),
-                       s("graph.sweep_caption", name=name, param=sw["param"], values=values, default=default),
+                       s("graph.sweep_alt", name=name, param=sw.param, values=values, default=default),
+                       s(caption, name=name, param=sw.param, values=values, default=default),
                        s, script_for(f"{act.id}.sweep", scripts))]
-    if "training_sample" in rec:
+    if rec.training_sample:
         out += [f"## {s('page.training')} {{#training}}", "",
                 figure(path, f"{act.id}.training", s("graph.training_alt", name=name),
                        s("graph.training_caption", name=name), s, script_for(f"{act.id}.training", scripts))]
     return out
 
 
-def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, fill, torch_docs: str,
+def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings, fill, torch_docs: str,
                   names: dict[str, str], experiments: list[tuple[str, str]], scripts: dict[str, str]) -> str:
     """The page of one activation; ``fill`` replaces placeholders in prose;
     ``torch_docs`` is where PyTorch's reference pages live; ``names`` are the
@@ -196,10 +211,14 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
     name, long_name = act.name[s.lang], act.long_name[s.lang]
     title = name if name == long_name else f"{name}: {long_name}"
     sym = act.symbol
-    params = ", ".join(f"`{p.name}={p.default!r}`" for p in act.params) or s("page.no_params")
+    changed = not_torch_defaults(act, rec)
+    params = ", ".join(f"`{p.name}={p.default!r}`" + ("" if changed.get(p.name) is None else
+                                                      s("page.not_torch_default", default=f"`{changed[p.name]!r}`"))
+                       for p in act.params) or s("page.no_params")
     t = property_texts(act, rec, s)
-    checked = rec["check"]
-    torch_names = s("page.torch_names_example" if act.example_params else "page.torch_names",
+    checked = rec.check
+    torch_names = s("page.torch_names_example" if act.example_params
+                    else "page.torch_names_changed" if changed else "page.torch_names",
                     module=torch_link(act.module, torch_docs), functional=torch_link(act.functional, torch_docs),
                     params=params)
     if act.constants:
@@ -224,8 +243,8 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         "",
         torch_names,
         "",
-        s("page.checked", torch=rec["torch_version"], points=f"{checked['points']:,}",
-          xmax=num(checked["max_abs_x"])),
+        s("page.checked", torch=rec.torch_version, points=f"{checked.points:,}",
+          xmax=num(checked.max_abs_x)),
         "",
         f"## {s('page.graph')} {{#graph}}",
         "",
@@ -249,13 +268,13 @@ def function_page(act: Activation, rec: dict, prose: FunctionProse, s: Strings, 
         s("page.example_intro"),
         "",
         "```python",
-        rec["example"]["code"].rstrip(),
+        rec.example.code.rstrip(),
         "```",
         "",
-        s("page.example_output", torch=rec["torch_version"]),
+        s("page.example_output", torch=rec.torch_version),
         "",
         "```text",
-        rec["example"]["output"].rstrip(),
+        rec.example.output.rstrip(),
         "```",
         "",
         f"## {s('page.data')} {{#data}}",
@@ -282,7 +301,7 @@ def _summary(prose: FunctionProse, fill) -> list[str]:
     return [f'!!! tip "{sec.title}"', "", f"    {body}", ""]
 
 
-def catalogue_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s: Strings) -> str:
+def catalogue_table(from_page: str, acts: list[Activation], recs: dict[str, Record], s: Strings) -> str:
     heads = ["catalogue.function", "catalogue.formula", "props.range", "props.df_at_0", "props.saturation"]
     lines = ["| " + " | ".join(_cell(s(h)) for h in heads) + " |", "|---|---|---|---|---|"]
     for act in acts:
@@ -307,7 +326,7 @@ def href(from_page: str, target_page: str) -> str:
     return posixpath.relpath(there or ".", here or ".") + "/"
 
 
-def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s: Strings) -> str:
+def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record], s: Strings) -> str:
     """Every function and its computed properties, as an HTML table that
     assets/javascripts/compare.js makes sortable and filterable in the browser."""
     yes, no = s("phrase.yes"), s("phrase.no")
@@ -318,25 +337,25 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict],
              "text", "text", "number"]
     rows = []
     for act in acts:
-        rec, p = recs[act.id], recs[act.id]["properties"]
+        rec, p = recs[act.id], recs[act.id].properties
         t = property_texts(act, rec, s)
-        lo = p["range"][0]
+        lo = p.range[0]
         cells = [
             (f'<a href="{href(from_page, page_path(act.id))}">{html.escape(act.name[s.lang])}</a>', act.name["en"]),
             (html.escape(s(f"families.{act.family}")), act.family),
             (t["range"], "-1e308" if lo is None else repr(lo)),
-            (t["f_at_0"], repr(p["f_at_0"])),
-            (t["df_at_0"], repr(p["df_at_0"])),
-            (t["max_abs_derivative"], repr(p["max_abs_derivative"])),
-            (yes if p["monotonic"] else no, str(p["monotonic"])),
-            (yes if p["zero_centered"] else no, str(p["zero_centered"])),
-            (yes if p["bounded_below"] else no, str(p["bounded_below"])),
-            (yes if p["bounded_above"] else no, str(p["bounded_above"])),
-            (html.escape(p["continuity"] if p["continuity"] != "discontinuous" else s("compare.discontinuous")),
-             p["continuity"]),
-            (html.escape(t["saturation"]), str(bool(p["saturation"]))),
+            (t["f_at_0"], repr(p.f_at_0)),
+            (t["df_at_0"], repr(p.df_at_0)),
+            (t["max_abs_derivative"], repr(p.max_abs_derivative)),
+            (yes if p.monotonic else no, str(p.monotonic)),
+            (yes if p.zero_centered else no, str(p.zero_centered)),
+            (yes if p.bounded_below else no, str(p.bounded_below)),
+            (yes if p.bounded_above else no, str(p.bounded_above)),
+            (html.escape(p.continuity if p.continuity != "discontinuous" else s("compare.discontinuous")),
+             p.continuity),
+            (html.escape(t["saturation"]), str(bool(p.saturation))),
             (", ".join(f"<code>{q.name}</code>" for q in act.params) or "—", str(len(act.params))),
-            (str(rec["cost"]), str(rec["cost"])),
+            (str(rec.cost), str(rec.cost)),
         ]
         tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}">{shown}</td>' for shown, key in cells)
         rows.append(f'<tr data-family="{act.family}">{tds}</tr>')
@@ -356,13 +375,13 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, dict],
     )
 
 
-def kink_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s: Strings) -> str:
+def kink_table(from_page: str, acts: list[Activation], recs: dict[str, Record], s: Strings) -> str:
     """Every kink of every function: both one-sided slopes and autograd's choice."""
     heads = ["kinks.function", "kinks.at", "kinks.left", "kinks.right", "kinks.torch", "kinks.rule"]
     lines = ["| " + " | ".join(_cell(s(h)) for h in heads) + " |", "|" + "---|" * len(heads)]
     for act in acts:
-        for k in recs[act.id]["properties"]["kinks"]:
-            left, right, got = k["left"], k["right"], k["torch"]
+        for k in recs[act.id].properties.kinks:
+            left, right, got = k.left, k.right, k.torch
             if abs(got - left) <= 1e-7 * max(1.0, abs(left)):
                 rule = s("kinks.left_side")
             elif abs(got - right) <= 1e-7 * max(1.0, abs(right)):
@@ -372,5 +391,5 @@ def kink_table(from_page: str, acts: list[Activation], recs: dict[str, dict], s:
             else:
                 rule = s("kinks.other")
             link = f"[{act.name[s.lang]}]({rel(from_page, page_path(act.id))}#graph)"
-            lines.append(f"| {link} | {num(k['x'])} | {num(left)} | {num(right)} | {num(got)} | {rule} |")
+            lines.append(f"| {link} | {num(k.x)} | {num(left)} | {num(right)} | {num(got)} | {rule} |")
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from ..compute.records import Properties
 from ..declare.strings import Strings
 
 MINUS = "\u2212"
@@ -50,8 +51,8 @@ def intervals(s: Strings, ivs: list[dict]) -> str:
     return s("phrase.or").join(interval(s, iv) for iv in ivs)
 
 
-def value_range(props: dict) -> str:
-    (lo, hi), (lc, hc) = props["range"], props["range_closed"]
+def value_range(props: Properties) -> str:
+    (lo, hi), (lc, hc) = props.range, props.range_closed
     left = ("[" if lc else "(") + (f"{MINUS}∞" if lo is None else num(lo))
     right = ("∞" if hi is None else num(hi)) + ("]" if hc else ")")
     return f"{left}, {right}"

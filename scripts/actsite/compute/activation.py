@@ -12,7 +12,7 @@ from . import analysis
 from .checks import check_grid, check_latex
 from ..declare.catalog import Activation
 from ..errors import SiteError
-from .evaluate import TorchActivation
+from .evaluate import TorchActivation, torch_defaults
 from .examples import example_code, run_example
 from .latex_eval import transcendentals
 
@@ -53,11 +53,40 @@ def _approximation(ta: TorchActivation, reference: Activation) -> dict:
 def _sweep(act: Activation, x: np.ndarray) -> dict:
     """The curve for each swept value, and where it jumps (so no line is drawn across)."""
     name, values = act.sweep
+    default = float(act.defaults[name])
+    if default not in values:  # the caption says the default is drawn (thick): draw it
+        values = tuple(sorted((*values, default)))
     tas = [TorchActivation(act, {**act.defaults, name: v}) for v in values]
+    for ta in tas:
+        _check_finite(act, ta)
     window = analysis.grid(float(x[0]), float(x[-1]))
     return {"param": name, "values": list(values), "x": _floats(x),
             "y": [_floats(ta.derivatives(x, 0)[0]) for ta in tas],
             "breaks": [analysis.find_jumps(ta.fn(0), window) for ta in tas]}
+
+
+def _check_finite(act: Activation, ta: TorchActivation) -> None:
+    """A function is finite on the check grid with sound parameters: an inf or
+    nan from torch there is the parameters' doing (softplus with beta = 0), and
+    would otherwise surface as a wrong formula or a failed analysis."""
+    xs = check_grid()
+    for order, v in enumerate(ta.derivatives(xs, 1)):
+        bad = np.flatnonzero(~np.isfinite(v))
+        if bad.size and act.params:
+            i = bad[0]
+            values = ", ".join(f"{k} = {p!r}" for k, p in ta.params.items())
+            raise SiteError(f"activation '{act.id}'", act.path, ta.field(),
+                            f"with {values}, torch gives {'f′' if order else 'f'}({float(xs[i])!r}) = "
+                            f"{float(v[i])!r}: a parameter out of the range where {act.module} is finite")
+
+
+def _example_output(ta: TorchActivation, code: str) -> str:
+    """The page's example is written from the declaration: when it fails, its parameters are why."""
+    try:
+        return run_example(code, ta.act.id)
+    except Exception as exc:
+        raise SiteError(f"activation '{ta.act.id}'", ta.act.path, ta.field(text=str(exc)),
+                        f"the example on the page (float32) raised {type(exc).__name__}: {exc}") from None
 
 
 def compute(act: Activation, reference: Activation | None = None) -> dict:
@@ -66,6 +95,12 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
     ta = TorchActivation(act)
     f, df = ta.fn(0), ta.fn(1)
     window = analysis.grid()
+    defaults = torch_defaults(act)
+    for name, d in defaults.items():
+        if d is None and not act.example_params:  # the page would call the value a default
+            raise SiteError(f"activation '{act.id}'", act.path, f"params.{name}",
+                            f"{act.module} has no default for it: declare 'example_params: true'")
+    _check_finite(act, ta)
 
     # Declared functional must compute the same as the module.
     if not np.array_equal(ta.functional_values(window), f(window)):
@@ -126,6 +161,7 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
         **extras,
         "id": act.id,
         "torch_version": torch.__version__,
+        "torch_defaults": defaults,  # torch's own default of each parameter: the page says where it differs
         "x": _floats(DATA_X), "y": _floats(data[0]), "dy": _floats(data[1]),
         "plot": {"x": _floats(plot_x), "y": _floats(plot[0]), "dy": _floats(plot[1])},
         "properties": props,
@@ -133,5 +169,5 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
         "cost": transcendentals(act.formula, act.symbols),  # distinct exp/log/tanh/erf terms shown
         "method": {"window": analysis.WINDOW, "step": analysis.STEP, "far": max(analysis.FAR),
                    "saturation": analysis.SATURATION, "zero_mean": analysis.ZERO_MEAN},
-        "example": {"code": code, "output": run_example(code, act.id)},
+        "example": {"code": code, "output": _example_output(ta, code)},
     }

@@ -6,6 +6,7 @@ only when a cached result is missing.
 from __future__ import annotations
 
 import importlib
+import inspect
 from typing import Callable
 
 import numpy as np
@@ -15,6 +16,10 @@ from ..declare.catalog import Activation
 from ..errors import SiteError
 
 torch.use_deterministic_algorithms(True)
+
+# torch converts a parameter to the tensor's dtype: the page's example runs in
+# float32 (torch's default), and some modules (CELU, PReLU) use float32 even for float64
+F32_MAX = float(np.finfo(np.float32).max)
 
 
 def resolve(dotted: str):
@@ -33,6 +38,21 @@ def resolve(dotted: str):
     return None
 
 
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def torch_defaults(act: Activation) -> dict:
+    """torch's own default of each declared parameter, from the signature of the
+    module's __init__: None where it has none (Threshold) or takes no such name."""
+    sig = inspect.signature(resolve(act.module).__init__).parameters
+    out = {}
+    for p in act.params:
+        d = sig[p.name].default if p.name in sig else inspect.Parameter.empty
+        out[p.name] = d if isinstance(d, (int, float, str)) else None  # JSON-able: it goes into the record
+    return out
+
+
 class TorchActivation:
     """The module of a declaration with its default parameters, as numpy callables."""
 
@@ -43,19 +63,51 @@ class TorchActivation:
         if not (isinstance(cls, type) and issubclass(cls, torch.nn.Module)):
             raise SiteError(f"activation '{act.id}'", act.path, "module",
                             f"{act.module} is not a torch.nn.Module class in torch {torch.__version__}")
+        for k, v in self.params.items():
+            if _is_number(v) and abs(v) > F32_MAX:
+                raise SiteError(f"activation '{act.id}'", act.path, self.field(k),
+                                f"{k} = {v!r} is too large for torch, which converts it to float32 (the page's "
+                                f"example computes in float32), whose largest value is {F32_MAX:.4g}")
         try:
             # float64 throughout; eval mode, so RReLU uses its fixed mean slope
             self.module = cls(**self.params).double().eval()
         except TypeError as exc:
             raise SiteError(f"activation '{act.id}'", act.path, "params",
                             f"{act.module} does not accept these parameters: {exc}") from None
+        except RuntimeError as exc:
+            raise self.failed(exc) from None
         self.functional = resolve(act.functional)
         if not callable(self.functional):
             raise SiteError(f"activation '{act.id}'", act.path, "functional",
                             f"{act.functional} does not exist in torch {torch.__version__}")
 
+    def field(self, name: str | None = None, text: str = "") -> str:
+        """The declaration field behind a failure with these parameters: a swept
+        value (they are not the declared ones); else parameter ``name``, the one
+        torch's message names, or the only number that is not torch's default."""
+        if self.params != self.act.defaults:
+            return "sweep.values"
+        if name is None:
+            nums = [k for k, v in self.params.items() if _is_number(v)]
+            torch_d = torch_defaults(self.act)
+            named = [k for k in nums if k in text] or [k for k in nums if self.params[k] != torch_d[k]] or nums
+            name = named[0] if len(named) == 1 else None
+        return "params" if name is None else f"params.{name}"
+
+    def failed(self, exc: Exception) -> SiteError:
+        """torch refused these parameters (CELU with alpha = 0): say so, in its words."""
+        values = ", ".join(f"{k} = {v!r}" for k, v in self.params.items())
+        return SiteError(f"activation '{self.act.id}'", self.act.path, self.field(text=str(exc)),
+                         f"torch fails with {values}: {type(exc).__name__}: {exc}")
+
     def derivatives(self, x: np.ndarray, order: int) -> list[np.ndarray]:
         """[f, f', ..., f^(order)] at x; elementwise, so grad of the sum is f'."""
+        try:
+            return self._derivatives(x, order)
+        except RuntimeError as exc:
+            raise self.failed(exc) from None
+
+    def _derivatives(self, x: np.ndarray, order: int) -> list[np.ndarray]:
         t = torch.tensor(np.asarray(x, dtype=np.float64), dtype=torch.float64, requires_grad=True)
         out = self.module(t)
         results = [out]
@@ -83,6 +135,8 @@ class TorchActivation:
         except TypeError as exc:
             raise SiteError(f"activation '{self.act.id}'", self.act.path, "functional",
                             f"{self.act.functional} does not accept the parameters: {exc}") from None
+        except RuntimeError as exc:
+            raise self.failed(exc) from None
 
     def training_sample(self, x: np.ndarray, seed: int = 0) -> np.ndarray:
         """One forward pass in training mode (random for RReLU), seeded."""

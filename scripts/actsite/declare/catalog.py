@@ -6,6 +6,7 @@ formula and derivative shown on the site. Everything else is derived.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import SiteError
+from ..languages import CODES as LANGUAGES
 
-LANGUAGES = ("en", "zh")
 # Families in site order: the navigation, the catalogue and the overlays follow it.
 FAMILIES = ("rectifier", "gated", "squashing", "hard", "shrink")
 
@@ -126,6 +127,8 @@ def load_declaration(file: Path, root: Path) -> Activation:
         if name not in {p.name for p in params} or not isinstance(values, list) or len(values) < 2 \
                 or not all(_is_number(v) for v in values):
             raise _fail(ident, rel, "sweep", "needs 'param' (one of params) and a list of two or more 'values'")
+        if not all(math.isfinite(v) for v in values):
+            raise _fail(ident, rel, "sweep.values", f"must be finite numbers, not {values!r}")
         sweep = (name, tuple(float(v) for v in values))
     return Activation(
         id=ident, path=rel, name=dict(data["name"]), long_name=dict(data["long_name"]),
@@ -148,6 +151,12 @@ def _params(spec: dict, ident: str, rel: str, key: str, allow_text: bool) -> tup
         default = entry.get("default") if isinstance(entry, dict) else None
         if not (_is_number(default) or (allow_text and isinstance(default, str))):
             raise _fail(ident, rel, f"{key}.{name}", "needs a 'default' (a number" + (" or text)" if allow_text else ")"))
+        if _is_number(default) and not math.isfinite(default):
+            raise _fail(ident, rel, f"{key}.{name}", f"is {default!r}: it must be a finite number")
+        if isinstance(default, str) and _is_float_text(default):
+            # YAML reads 1e300 (no dot, or no sign in the exponent) as text: say so, not "unknown parameter"
+            raise _fail(ident, rel, f"{key}.{name}", f"is the text {default!r}, not a number: "
+                        "write a number YAML reads as one, such as 1.0e+3 (a dot and a signed exponent)")
         symbol = entry.get("symbol")
         if symbol is not None and not (isinstance(symbol, str) and _is_number(default)):
             raise _fail(ident, rel, f"{key}.{name}.symbol", "must be a LaTeX symbol such as \\beta, for a number")
@@ -155,8 +164,17 @@ def _params(spec: dict, ident: str, rel: str, key: str, allow_text: bool) -> tup
     return tuple(out)
 
 
+def _is_float_text(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _span(value, ident: str, rel: str, key: str, around_zero: bool = False) -> tuple[float, float]:
-    ok = isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value) and value[0] < value[1]
+    ok = isinstance(value, list) and len(value) == 2 and all(_is_number(v) and math.isfinite(v) for v in value) \
+        and value[0] < value[1]
     if not ok or (around_zero and not value[0] < 0 < value[1]):
         raise _fail(ident, rel, key, "must be [lo, hi] with lo < hi" + (" and lo < 0 < hi" if around_zero else ""))
     return float(value[0]), float(value[1])

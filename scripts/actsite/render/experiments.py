@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..compute.experiments import failure
 from ..declare import experiments
 from . import figures
 
@@ -12,5 +13,9 @@ def draw(root: Path, name: str, figure: str, result: dict, text: dict, theme: st
     plt = figures.plt
     with figures.themed(theme):
         fig = plt.figure(figsize=(width, height), layout="constrained")
-        experiments.load_module(root, name).draw(result, fig, text, figure)
+        try:
+            experiments.load_module(root, name).draw(result, fig, text, figure)
+        except Exception as exc:
+            plt.close(fig)
+            raise failure(root, name, "draw", exc) from None
         return figures.export(fig, theme)
