@@ -16,6 +16,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from actsite.declare.catalog import load_catalog  # noqa: E402
 
 LANGS = ("en", "zh")
+# A test that uses one of these builds the site: it belongs to the build tier
+# (or to e2e, which its module marks).
+BUILD_FIXTURES = {"built", "site", "server", "shared_cache"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILD_FIXTURES & set(item.fixturenames) and not item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.build)
 PROJECT_FILES = ("docs", "scripts", "overrides", "mkdocs.yml", "mkdocs.zh.yml")
 
 

@@ -1,4 +1,7 @@
-"""Bad input fails the whole build with one message naming function, file and field."""
+"""Bad input fails with one message naming function, file and field.
+
+Most cases raise in-process, from the stage that reads the bad input (the
+fast tier); the rest need a whole build (the build tier)."""
 import re
 import shutil
 from pathlib import Path
@@ -7,6 +10,11 @@ import pytest
 
 from conftest import copy_project, run_build
 
+from actsite.compute.experiments import run as run_experiment
+from actsite.declare.catalog import load_catalog
+from actsite.declare.stage import declare
+from actsite.errors import SiteError
+
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
@@ -14,48 +22,80 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def compute_one(act_id):
+    """The compute stage for one function of the project."""
+    def stage(project):
+        from actsite.compute.activation import compute
+        acts = {a.id: a for a in load_catalog(project)}
+        act = acts[act_id]
+        compute(act, acts.get(act.approximates))
+    return stage
+
+
+def snippets(project):
+    from actsite.compute.stage import _snippets
+    _snippets(declare(project), lambda msg: None)
+
+
+def experiment(name):
+    def stage(project):
+        declare(project)
+        run_experiment(project, name, lambda msg: None)
+    return stage
+
+
+# name: (change to the project, the stage that must reject it, its message)
 CASES = {
     "missing field": (
-        lambda p: edit(p / "docs/catalog/tanh.yml", "derivative: '1 - \\tanh^2 x'\n", ""),
+        lambda p: edit(p / "docs/catalog/tanh.yml", "derivative: '1 - \\tanh^2 x'\n", ""), declare,
         "activation 'tanh': docs/catalog/tanh.yml, field 'derivative': is missing"),
     "wrong formula": (
-        lambda p: edit(p / "docs/catalog/sigmoid.yml", "e^{-x}", "e^{x}"),
+        lambda p: edit(p / "docs/catalog/sigmoid.yml", "e^{-x}", "e^{x}"), compute_one("sigmoid"),
         "activation 'sigmoid': docs/catalog/sigmoid.yml, field 'formula': disagrees with torch.nn.Sigmoid"),
     "wrong derivative at the kink": (
         lambda p: edit(p / "docs/catalog/relu.yml", "1 & x > 0 \\\\ 0 & x \\le 0", "1 & x \\ge 0 \\\\ 0 & x < 0"),
+        compute_one("relu"),
         "activation 'relu': docs/catalog/relu.yml, field 'derivative': disagrees with autograd's derivative "
         "of torch.nn.ReLU: at x = 0.0"),
     "unknown torch module": (
-        lambda p: edit(p / "docs/catalog/relu.yml", "torch.nn.ReLU", "torch.nn.Relu"),
+        lambda p: edit(p / "docs/catalog/relu.yml", "torch.nn.ReLU", "torch.nn.Relu"), compute_one("relu"),
         "activation 'relu': docs/catalog/relu.yml, field 'module': torch.nn.Relu is not a torch.nn.Module class"),
     "missing prose in one language": (
-        lambda p: (p / "docs/zh/activations/softplus.md").unlink(),
+        lambda p: (p / "docs/zh/activations/softplus.md").unlink(), declare,
         "activation 'softplus': docs/zh/activations/softplus.md, field '(file)': is missing"),
     "missing section": (
-        lambda p: edit(p / "docs/en/activations/tanh.md", "{#uses}", "{#notes}"),
+        lambda p: edit(p / "docs/en/activations/tanh.md", "{#uses}", "{#notes}"), declare,
         "activation 'tanh': docs/en/activations/tanh.md, field '{#uses}': section is missing"),
     "missing translation of a UI word": (
-        lambda p: edit(p / "docs/i18n/zh.yml", "  graph: 函数及其导数的图像\n", ""),
+        lambda p: edit(p / "docs/i18n/zh.yml", "  graph: 函数及其导数的图像\n", ""), declare,
         "language 'zh': docs/i18n/zh.yml, field 'page.graph': is missing"),
-    "unknown placeholder": (
-        lambda p: edit(p / "docs/en/index.md", "{{ torch_version }}", "{{ relu.nonsense }}"),
-        "page 'index.md': docs/en/index.md, field '{{ relu.nonsense }}': is not a known placeholder"),
     "page in one language only": (
-        lambda p: shutil.copy(p / "docs/en/advice.md", p / "docs/en/extra.md"),
+        lambda p: shutil.copy(p / "docs/en/advice.md", p / "docs/en/extra.md"), declare,
         "page 'extra.md': docs/zh/extra.md, field '(file)': is missing"),
     "snippet that raises": (
         lambda p: edit(p / "docs/snippets/maxout.py", "import torch\n", "import torch\nraise ValueError('boom')\n"),
-        "page 'beyond/maxout.md': docs/snippets/maxout.py, field '(code)': raised ValueError: boom"),
+        snippets, "page 'beyond/maxout.md': docs/snippets/maxout.py, field '(code)': raised ValueError: boom"),
+    "missing snippet": (
+        lambda p: (p / "docs/snippets/maxout.py").unlink(), declare,
+        "page 'beyond/maxout.md': docs/snippets/maxout.py, field '(file)': is missing ({{ run maxout }} needs it)"),
     "approximating an undeclared function": (
-        lambda p: edit(p / "docs/catalog/hardswish.yml", "approximates: silu", "approximates: swish"),
+        lambda p: edit(p / "docs/catalog/hardswish.yml", "approximates: silu", "approximates: swish"), declare,
         "activation 'hardswish': docs/catalog/hardswish.yml, field 'approximates': names no other declared "
         "activation: 'swish'"),
     "experiment without its set-up": (
-        lambda p: edit(p / "docs/experiments/zigzag.py", "CONFIG = {", "SETUP = {"),
+        lambda p: edit(p / "docs/experiments/zigzag.py", "CONFIG = {", "SETUP = {"), declare,
         "experiment 'zigzag': docs/experiments/zigzag.py, field 'CONFIG': is missing"),
     "experiment that raises": (
-        lambda p: edit(p / "docs/experiments/zigzag.py", "    g = torch.Generator()", "    raise ValueError('boom')\n    g = torch.Generator()"),
-        "experiment 'zigzag': docs/experiments/zigzag.py, field 'run()': raised ValueError: boom"),
+        lambda p: edit(p / "docs/experiments/zigzag.py", "    g = torch.Generator()",
+                       "    raise ValueError('boom')\n    g = torch.Generator()"), experiment("zigzag"),
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'run()"),
+}
+
+# Found only when the pages are assembled or the site is linked: a whole build.
+BUILD_CASES = {
+    "unknown placeholder": (
+        lambda p: edit(p / "docs/en/index.md", "{{ torch_version }}", "{{ relu.nonsense }}"),
+        "page 'index.md': docs/en/index.md, field '{{ relu.nonsense }}': is not a known placeholder"),
     "result placeholder naming nothing": (
         lambda p: edit(p / "docs/en/experiments/zigzag.md", "{{ result zigzag.fan_in }}", "{{ result zigzag.fanin }}"),
         "experiment 'zigzag': docs/en/experiments/zigzag.md, field '{{ result zigzag.fanin }}': 'fanin' is not in "
@@ -72,10 +112,23 @@ CASES = {
 }
 
 
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_bad_input_fails_with_message(case, tmp_path, shared_cache, built):
-    mutate, message = CASES[case]
-    project = copy_project(tmp_path / "project")
+def test_bad_input_raises_with_message(case, project):
+    mutate, stage, message = CASES[case]
+    mutate(project)
+    with pytest.raises(SiteError) as raised:
+        stage(project)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize("case", BUILD_CASES, ids=list(BUILD_CASES))
+def test_bad_input_fails_the_build_with_message(case, project, tmp_path, shared_cache, built):
+    mutate, message = BUILD_CASES[case]
     mutate(project)
     cache = tmp_path / "cache"
     shutil.copytree(shared_cache, cache)  # only what the change touches is recomputed

@@ -49,9 +49,8 @@ class Language:
         names = {a.id: a.name[self.lang] for a in self.d.acts}
         for act in self.d.acts:
             path = function_page(act.id)
-            rel = f"docs/{self.lang}/{path}"
             subject = f"activation '{act.id}'"
-            parsed = prose.parse_function_prose(prose.read(self.d.root, rel, subject), rel, subject)
+            parsed = self.d.prose[self.lang][act.id]
 
             def fill(t: str, path=path, subject=subject, act=act) -> str:
                 return self.fill(t, path, subject, act)

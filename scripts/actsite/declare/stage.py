@@ -41,6 +41,7 @@ class Declared:
     free_pages: dict[str, list[str]]  # hand-written pages outside activations/, by language
     links: dict                    # docs/external-links.yml
     snippets: dict[str, Snippet]   # every docs/snippets/<name>.py a page runs
+    prose: dict[str, dict[str, prose.FunctionProse]]  # each function's prose, by language and id
 
     @cached_property
     def by_id(self) -> dict[str, Activation]:
@@ -175,10 +176,23 @@ def _snippets(root: Path, acts: list[Activation], free: dict[str, list[str]]) ->
     return dict(sorted(out.items()))
 
 
+def _prose(root: Path, acts: list[Activation]) -> dict[str, dict[str, prose.FunctionProse]]:
+    out: dict[str, dict[str, prose.FunctionProse]] = {}
+    for lang in CODES:
+        out[lang] = {}
+        for act in acts:
+            rel, subject = f"docs/{lang}/{function_page(act.id)}", f"activation '{act.id}'"
+            out[lang][act.id] = prose.parse_function_prose(prose.read(root, rel, subject), rel, subject)
+    return out
+
+
 def declare(root: Path) -> Declared:
     root = Path(root).resolve()
     acts = load_catalog(root)
     free = {lang: _free_pages(root, lang) for lang in CODES}
     _check_translations(root, acts, free)
-    return Declared(root=root, acts=acts, strings={lang: strings(root, lang) for lang in CODES},
-                    free_pages=free, links=load_external_links(root), snippets=_snippets(root, acts, free))
+    d = Declared(root=root, acts=acts, strings={lang: strings(root, lang) for lang in CODES},
+                 free_pages=free, links=load_external_links(root), snippets=_snippets(root, acts, free),
+                 prose=_prose(root, acts))
+    d.experiment_titles, d.experiment_order  # every experiment declared whole, with its pages
+    return d
