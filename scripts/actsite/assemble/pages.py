@@ -131,7 +131,7 @@ def _properties_table(act: Activation, rec: Record, s: Strings, names: dict[str,
         (s("props.zero_centered"), s("props.zero_centered_value", answer=t["zero_centered"], mean=t["mean_normal"])),
         (s("props.bounded"), t["bounded"]),
         (s("props.continuity"), t["continuity"]),
-        (s("props.saturation"), t["saturation"]),
+        (s("props.saturation", threshold=num(rec.method.saturation)), t["saturation"]),
     ]
     if rec.approximation:
         rows.append((s("props.approx", ref=names[rec.approximation.of]),
@@ -159,6 +159,7 @@ def function_alt(act: Activation, rec: Record, s: Strings) -> str:
     t = property_texts(act, rec, s)
     lo, hi = act.plot_x
     return s("graph.alt", name=act.name[s.lang], lo=num(lo), hi=num(hi), range=t["range"],
+             threshold=num(rec.method.saturation),
              max=t["max_abs_derivative"], saturation=t["saturation"], kinks=t["kinks"])
 
 
@@ -248,7 +249,7 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
         "",
         f"## {s('page.graph')} {{#graph}}",
         "",
-        figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name), s,
+        figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name, threshold=num(rec.method.saturation)), s,
                script_for(act.id, scripts)),
         _kink_text(act, rec, s),
         *_variants(act, rec, s, path, scripts),
@@ -279,7 +280,7 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
         "",
         f"## {s('page.data')} {{#data}}",
         "",
-        s("page.data_text", csv=f"[{act.id}.csv]({rel(path, f'data/{act.id}.csv')})",
+        s("page.data_text", points=len(rec.data.x), lo=num(rec.data.x[0]), hi=num(rec.data.x[-1]), csv=f"[{act.id}.csv]({rel(path, f'data/{act.id}.csv')})",
           json=f"[activations.json]({rel(path, 'data/activations.json')})"),
         "",
     ]
@@ -303,7 +304,8 @@ def _summary(prose: FunctionProse, fill) -> list[str]:
 
 def catalogue_table(from_page: str, acts: list[Activation], recs: dict[str, Record], s: Strings) -> str:
     heads = ["catalogue.function", "catalogue.formula", "props.range", "props.df_at_0", "props.saturation"]
-    lines = ["| " + " | ".join(_cell(s(h)) for h in heads) + " |", "|---|---|---|---|---|"]
+    threshold = num(next(iter(recs.values())).method.saturation)
+    lines = ["| " + " | ".join(_cell(s(h, threshold=threshold)) for h in heads) + " |", "|---|---|---|---|---|"]
     for act in acts:
         t = property_texts(act, recs[act.id], s)
         link = f"[{act.name[s.lang]}]({rel(from_page, page_path(act.id))})"
@@ -359,7 +361,9 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
         ]
         tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}">{shown}</td>' for shown, key in cells)
         rows.append(f'<tr data-family="{act.family}">{tds}</tr>')
-    ths = "".join(f'<th scope="col" data-kind="{k}">{html.escape(s(h))}</th>' for h, k in zip(heads, kinds))
+    threshold = num(next(iter(recs.values())).method.saturation)
+    ths = "".join(f'<th scope="col" data-kind="{k}">{html.escape(s(h, threshold=threshold))}</th>'
+                  for h, k in zip(heads, kinds))
     families = "".join(f'<option value="{f}">{html.escape(s(f"families.{f}"))}</option>'
                        for f in dict.fromkeys(a.family for a in acts))
     return (
