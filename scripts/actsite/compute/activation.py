@@ -24,23 +24,23 @@ def _floats(a: np.ndarray) -> list[float]:
     return [float(v) for v in a]
 
 
-def _kinks(ta: TorchActivation, points: list[float]) -> list[dict]:
-    """One-sided derivatives at each kink, and what autograd returns there."""
+def _breaks(ta: TorchActivation, points: list[float], order: int) -> list[dict]:
+    """At each kink (order 1: one-sided derivatives) or jump (order 0: one-sided
+    values), both sides and what torch returns exactly there."""
     out = []
     for k in points:
-        left, at, right = ta.derivatives(np.array([k - 1e-9, k, k + 1e-9]), 1)[1]
+        left, at, right = ta.derivatives(np.array([k - 1e-9, k, k + 1e-9]), order)[order]
         out.append({"x": k, "left": analysis.snap(float(left)), "right": analysis.snap(float(right)),
                     "torch": float(at)})
     return out
+
+
+def _kinks(ta: TorchActivation, points: list[float]) -> list[dict]:
+    return _breaks(ta, points, 1)
 
 
 def _jumps(ta: TorchActivation, points: list[float]) -> list[dict]:
-    out = []
-    for k in points:
-        left, at, right = ta.derivatives(np.array([k - 1e-9, k, k + 1e-9]), 0)[0]
-        out.append({"x": k, "left": analysis.snap(float(left)), "right": analysis.snap(float(right)),
-                    "torch": float(at)})
-    return out
+    return _breaks(ta, points, 0)
 
 
 def _approximation(ta: TorchActivation, reference: Activation) -> dict:
