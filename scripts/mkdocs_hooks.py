@@ -4,11 +4,17 @@ Material's answer to several languages is one build per language linked by
 `extra.alternate`; this hook makes the single `mkdocs build` (or
 `properdocs build`) build every language: after the English site is written
 to site/, the Chinese one is built into site/zh/ from mkdocs.zh.yml.
+
+A build never leaves a half-built site: both languages are written to a
+staging folder beside site/ (site.building), their links are checked, and only
+then does the staging folder replace site/. On any failure the previous site
+stays as it was, byte for byte.
 """
 from __future__ import annotations
 
 import html
 import importlib
+import logging
 import os
 import re
 import shutil
@@ -22,9 +28,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import site_adapter  # noqa: E402
 from actsite.errors import SiteError  # noqa: E402
 from actsite.declare.strings import strings  # noqa: E402
+from actsite.tools.links import check_site  # noqa: E402
 
 PRIMARY = "en"
 SECONDARY = {"zh": "mkdocs.zh.yml"}  # language -> config, built into site/<language>/
+STAGING = ".building"  # suffix of the folder beside site_dir that the build writes to
+
+# The primary build's staging folder. on_build_error gets no config, so it is
+# kept here; every config load executes this file anew, so it is per build.
+_staging: str | None = None
 
 
 def _engine(config):
@@ -32,8 +44,13 @@ def _engine(config):
     return type(config).__module__.split(".")[0]
 
 
+def _module(config, name):
+    """The engine's own module ``name`` (mkdocs.x or properdocs.x)."""
+    return importlib.import_module(f"{_engine(config)}.{name}")
+
+
 def _log(config):
-    return importlib.import_module(f"{_engine(config)}.plugins").get_plugin_logger("activations")
+    return _module(config, "plugins").get_plugin_logger("activations")
 
 
 def on_config(config):
@@ -50,33 +67,78 @@ def on_config(config):
                     os.environ["SOURCE_DATE_EPOCH"] = stamp
             except (OSError, subprocess.CalledProcessError):
                 pass
+        # Write everything beside the requested folder; on_post_build swaps
+        # it in once both languages are built and checked.
+        global _staging
+        _staging = config.site_dir.rstrip("/\\") + STAGING
+        shutil.rmtree(_staging, ignore_errors=True)  # left by an interrupted build
+        config.site_dir = _staging
     try:
         config.nav = site_adapter.generator(ROOT, _log(config).info).nav(lang)
     except SiteError as exc:
-        raise importlib.import_module(f"{_engine(config)}.exceptions").PluginError(str(exc)) from None
+        raise _module(config, "exceptions").PluginError(str(exc)) from None
     return config
+
+
+def _strict_abort(config):
+    """MkDocs raises Abort for strict-mode warnings only after on_post_build
+    returns, i.e. after a swap; raise that same Abort before it instead."""
+    if not config.strict:
+        return
+    counter = _module(config, "utils").CountHandler
+    for handler in logging.getLogger(_engine(config)).handlers:
+        if isinstance(handler, counter) and (counts := handler.get_counts()):
+            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise _module(config, "exceptions").Abort(f"Aborted with {msg} in strict mode!")
+
+
+def _publish(staging: str, target: str) -> None:
+    """Replace target by staging: two renames, so target is never half-written."""
+    old = target.rstrip("/\\") + ".old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.lexists(target):
+        os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except OSError:
+        if os.path.lexists(old):
+            os.rename(old, target)  # put the previous site back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def on_post_build(config):
     if config.extra["language"] != PRIMARY:
         return
-    engine = _engine(config)
-    load_config = importlib.import_module(f"{engine}.config").load_config
-    build = importlib.import_module(f"{engine}.commands.build").build
+    staging = config.site_dir
+    _strict_abort(config)  # an English warning: no need to build Chinese
+    load_config = _module(config, "config").load_config
+    build = _module(config, "commands.build").build
     for lang, file in SECONDARY.items():
         _log(config).info(f"Building the '{lang}' site from {file}")
-        sub = load_config(
+        build(load_config(
             str(ROOT / file),
-            site_dir=os.path.join(config.site_dir, lang),
+            site_dir=os.path.join(staging, lang),
             site_url=(config.site_url or "") and config.site_url.rstrip("/") + f"/{lang}/",
             strict=config.strict,
-        )
-        try:
-            build(sub)
-        except BaseException:
-            # Never leave a site in which one language is missing.
-            shutil.rmtree(config.site_dir, ignore_errors=True)
-            raise
+        ))
+    # The links of both languages, on the HTML readers get (the Pages workflow
+    # checks the same; here a bad link fails the build before it is published).
+    if problems := check_site(Path(staging)):
+        raise _module(config, "exceptions").PluginError(
+            f"{len(problems)} link problems in the built site:\n  " + "\n  ".join(problems))
+    _strict_abort(config)
+    config.site_dir = staging[: -len(STAGING)]  # gh-deploy reads it after the build
+    _publish(staging, config.site_dir)
+
+
+on_post_build.mkdocs_priority = -100  # last: after the search index and every other plugin's output
+
+
+def on_build_error(error):
+    # Any failure, ours or MkDocs': drop the staging folder, keep the old site.
+    if _staging:
+        shutil.rmtree(_staging, ignore_errors=True)
 
 
 # --- what the theme ships, made accessible and safe ------------------------
@@ -99,7 +161,7 @@ def _accessible(output: str, config) -> str:
     s = strings(ROOT, config.extra["language"])
     for old, label in ((_SEARCH_DIALOG, s("a11y.search_dialog")), (_SEARCH_TOGGLE, s("a11y.search_toggle"))):
         if old not in output:
-            raise importlib.import_module(f"{_engine(config)}.exceptions").PluginError(
+            raise _module(config, "exceptions").PluginError(
                 f"scripts/mkdocs_hooks.py: the theme no longer writes {old!r}; update the accessibility fix")
         output = output.replace(old, old[:-1] + f' aria-label="{html.escape(label)}">', 1)
     return output

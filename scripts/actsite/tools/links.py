@@ -13,7 +13,7 @@ import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..declare.links import load_external_links
 
@@ -56,6 +56,20 @@ def published_path(site: Path) -> str:
     return "/"
 
 
+def _join(page: str, link: str) -> str | None:
+    """The URL path ``link`` leads to from the page at URL path ``page``, or
+    None when it climbs above the host's root (urljoin would clamp the ``..``)."""
+    parts = [""] if link.startswith("/") else page.split("/")[:-1]  # the page's folder
+    for seg in link.lstrip("/").split("/"):
+        if seg == "..":
+            if len(parts) == 1:
+                return None
+            parts.pop()
+        elif seg != ".":
+            parts.append(seg)
+    return "/".join(parts) or "/"
+
+
 def _allowed(url: str, external: dict) -> bool:
     for entry in external.values():
         if url == entry["url"] or (entry.get("prefix") and url.startswith(entry["url"])):
@@ -77,7 +91,7 @@ def check_site(site: Path, external: dict | None = None) -> list[str]:
     problems: list[str] = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
-        here = "/" + rel  # the page's URL path below the site root
+        here = base + rel  # the page's published URL path: relative links resolve against it
         for tag, attrs in page(file).refs:
             url = attrs["_url"]
             parts = urlsplit(url)
@@ -100,13 +114,12 @@ def check_site(site: Path, external: dict | None = None) -> list[str]:
                 target = file
             else:
                 path = unquote(parts.path)
-                if path.startswith("/"):  # absolute, as on the 404 page
-                    if not path.startswith(base):
-                        problems.append(f"{rel}: {url} is outside the site path {base}")
-                        continue
-                    resolved = path[len(base):]
-                else:
-                    resolved = urljoin(here, path).lstrip("/")
+                joined = _join(here, path)
+                if joined is None or not (joined + "/").startswith(base):
+                    where = f"is outside the site path {base}" if path.startswith("/") else "points outside the site"
+                    problems.append(f"{rel}: {url} {where}")
+                    continue
+                resolved = joined[len(base):]
                 target = site / resolved
                 if resolved.endswith("/") or target.is_dir():
                     target = target / "index.html"
