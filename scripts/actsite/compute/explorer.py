@@ -12,6 +12,7 @@ from . import analysis
 from ..declare.catalog import Activation
 from .evaluate import TorchActivation
 from .grids import DX, N, X0, slider_values
+from .records import ExplorerCurve, ExplorerData
 
 DIGITS = 6  # significant digits kept: what the page shows
 
@@ -29,7 +30,7 @@ def _breaks(ta: TorchActivation, points: list[float], order: int) -> list[list[f
     return out
 
 
-def curve(act: Activation, params: dict) -> dict:
+def curve(act: Activation, params: dict) -> ExplorerCurve:
     ta = TorchActivation(act, params)
     x = X0 + DX * np.arange(N)
     y, dy = ta.derivatives(x, 1)
@@ -45,7 +46,7 @@ def curve(act: Activation, params: dict) -> dict:
     }
 
 
-def explorer_data(act: Activation) -> dict:
+def explorer_data(act: Activation) -> ExplorerData:
     name, values, default, symbol = slider_values(act)
     settings = [dict(act.defaults)] if name is None else [{**act.defaults, name: v} for v in values]
     return {"id": act.id, "param": name, "symbol": symbol, "values": values, "default": default,

@@ -143,6 +143,31 @@ class Record:
         )
 
 
+# --- the JSON that the explorer's script reads (overrides/assets/javascripts/explorer.js) ---
+
+class ExplorerCurve(TypedDict):
+    """One slider position: f and autograd's f' at x0 + i·dx, i < n (6 significant digits)."""
+    y: list[float]
+    dy: list[float]
+    jumps: list[list[float]]     # [x, limit from the left, from the right] of each jump of f
+    dy_jumps: list[list[float]]  # the same for f' (its jumps and the kinks of f)
+    zones: list[list[Optional[float]]]  # [lo, hi] where |f'| < saturation; None: unbounded
+
+
+class ExplorerData(TypedDict):
+    """assets/explorer/<id>.json: one function, for every position of its slider."""
+    id: str
+    param: Optional[str]         # the slider's parameter, None without one
+    symbol: Optional[str]        # its symbol as text (α, β, λ)
+    values: list[float]          # the slider's values
+    default: int                 # index of the declared value among them
+    x0: float
+    dx: float
+    n: int
+    saturation: float
+    curves: list[ExplorerCurve]  # one per value (one when there is no slider)
+
+
 def _sorted(value):
     """Dicts with sorted keys all the way down, as the cache and the data file write them."""
     if isinstance(value, dict):
