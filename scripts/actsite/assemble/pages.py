@@ -397,3 +397,13 @@ def kink_table(from_page: str, acts: list[Activation], recs: dict[str, Record], 
             link = f"[{act.name[s.lang]}]({rel(from_page, page_path(act.id))}#graph)"
             lines.append(f"| {link} | {num(k.x)} | {num(left)} | {num(right)} | {num(got)} | {rule} |")
     return "\n".join(lines) + "\n"
+
+
+def references_section(refs: list, s: Strings) -> str:
+    """The sources a page cited, in the order it cited them (docs/references.yml)."""
+    lines = [f"## {s('references.title')} {{#references}}", ""]
+    for r in refs:
+        names = [" ".join(reversed([part.strip() for part in a.split(",", 1)])) for a in r.authors]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {s('references.and')} " + names[-1]
+        lines.append(f'- <span id="ref-{r.key}"></span>{who} ({r.year}). [{r.title}]({r.url}). *{r.venue}*.')
+    return "\n".join(lines) + "\n"

@@ -7,8 +7,9 @@ the README lists every one.
 """
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ..compute.stage import Computed
@@ -34,6 +35,8 @@ class Context:
     s: Strings                         # the page's language
     act: Activation | None             # the function of a function page
     texts: dict[str, dict[str, str]]   # every function's properties as phrases, this language
+    cited: list[str] = field(default_factory=list)  # reference keys, in the order the page cites them
+    claims: set[tuple[str, str]] = field(default_factory=set)  # (experiment, claim) the page states
 
     @property
     def rel(self) -> str:
@@ -206,6 +209,58 @@ def value(result: dict, dotted: str, name: str, rel: str):
         raise SiteError(f"experiment '{name}'", rel, f"{{{{ result {name}.{dotted} }}}}",
                         "names no number or text of the result")
     return node
+
+
+def claim_id(name: str, claim: str) -> str:
+    return f"claim-{name}-{claim}"
+
+
+@placeholder("claim <name>.<claim>", r"claim (?P<name>[^.\s]+)\.(?P<claim>\w+)")
+def _claim(ctx: Context, name: str, claim: str) -> str:
+    """The mark after a sentence that states a result: it links to the claim's
+    check, whose predicate and values its title shows."""
+    checked = {c.name: c for c in ctx.c.claims.get(name, [])}
+    if claim not in checked:
+        raise SiteError(f"page '{ctx.page}'", ctx.rel, f"{{{{ claim {name}.{claim} }}}}",
+                        f"names no claim of docs/experiments/{name}.py (its CLAIMS: "
+                        f"{', '.join(checked) or 'none'})")
+    ctx.claims.add((name, claim))
+    c = checked[claim]
+    title = html.escape(ctx.s("claims.title", expression=c.expression, values=c.compared), quote=True)
+    return f'[✓](#{claim_id(name, claim)}){{ .claim title="{title}" }}'
+
+
+@placeholder("experiment <name> claims", r"experiment (?P<name>\S+) claims")
+def _experiment_claims(ctx: Context, name: str) -> str | None:
+    """Every claim of the experiment: its predicate and the values it held with."""
+    if _experiment(ctx, name) is None:
+        return None
+    s = ctx.s
+    rows = [f"| | {s('claims.claim')} | {s('claims.expression')} | {s('claims.values')} |", "|---|---|---|---|"]
+    for c in ctx.c.claims[name]:
+        rows.append(f'| <span id="{claim_id(name, c.name)}">✓</span> | `{c.name}` | '
+                    f"`{c.expression.replace('|', '&#124;')}` | {c.compared.replace('|', '&#124;')} |")
+    return s("claims.intro") + "\n\n" + "\n".join(rows) + "\n"
+
+
+# --- sources ---------------------------------------------------------------------------
+
+@placeholder("cite <key> [<key> ...]", r"cite (?P<keys>[a-z0-9_ ]+)")
+def _cite(ctx: Context, keys: str) -> str:
+    """Authors and year, linked to the page's references section."""
+    out = []
+    for key in keys.split():
+        ref = ctx.d.references.get(key)
+        if ref is None:
+            raise SiteError(f"page '{ctx.page}'", ctx.rel, f"{{{{ cite {keys} }}}}",
+                            f"'{key}' is not in docs/references.yml")
+        if key not in ctx.cited:
+            ctx.cited.append(key)
+        names = ref.surnames
+        who = names[0] if len(names) == 1 else (f"{names[0]} & {names[1]}" if len(names) == 2
+                                                 else f"{names[0]} {ctx.s('references.et_al')}")
+        out.append(f"[{who}, {ref.year}](#ref-{key})")
+    return "; ".join(out)
 
 
 # --- a function's properties (last: the most general pattern) ---------------------

@@ -13,6 +13,7 @@ from ..compute.stage import Computed
 from ..declare import experiments, prose
 from ..declare.catalog import FAMILIES
 from ..declare.stage import Declared, function_page
+from ..errors import SiteError
 from ..render import curves, mathtext
 from ..render.formats import FIGURES
 from ..render.stage import Rendered
@@ -34,13 +35,35 @@ class Language:
     def __post_init__(self):
         self.s = self.d.strings[self.lang]
         self.texts = {a.id: pages.property_texts(a, self.c.records[a.id], self.s) for a in self.d.acts}
+        self.contexts: dict[str, Context] = {}  # one per page: what it cites adds up over its parts
 
     def context(self, page: str, act=None) -> Context:
-        return Context(self.d, self.c, self.r, page, self.s, act, self.texts)
+        if page not in self.contexts:
+            self.contexts[page] = Context(self.d, self.c, self.r, page, self.s, act, self.texts)
+        return self.contexts[page]
 
     def fill(self, text: str, page: str, subject: str, act=None) -> str:
         ctx = self.context(page, act)
         return prose.fill(text, lambda name: resolve(name, ctx), ctx.rel, subject)
+
+    def finish(self, page: str, text: str) -> bytes:
+        """The page with the references section of what it cited."""
+        ctx = self.contexts.get(page)
+        if ctx and ctx.cited:
+            text = text.rstrip("\n") + "\n\n" + pages.references_section(
+                [self.d.references[k] for k in ctx.cited], self.s)
+        return text.encode()
+
+    def check_claims_stated(self) -> None:
+        """Each experiment's every claim is stated on this language's pages, so
+        that both languages conclude the same things."""
+        stated = set().union(*(ctx.claims for ctx in self.contexts.values()))
+        for name in self.d.experiments:
+            for claim in self.d.literals(name)["CLAIMS"]:
+                if (name, claim) not in stated:
+                    raise SiteError(f"experiment '{name}'", f"docs/{self.lang}/experiments/{name}.md",
+                                    f"CLAIMS['{claim}']", f"is stated on no page in this language: "
+                                    f"cite it with {{{{ claim {name}.{claim} }}}}")
 
     # --- page kinds ----------------------------------------------------------
     def function_pages(self) -> tuple[dict[str, bytes], dict[str, str]]:
@@ -55,9 +78,9 @@ class Language:
             def fill(t: str, path=path, subject=subject, act=act) -> str:
                 return self.fill(t, path, subject, act)
             summaries[act.id] = prose.plain(fill(parsed.sections["summary"].body))
-            out[path] = pages.function_page(act, self.c.records[act.id], parsed, self.s, fill,
-                                            self.d.links["torch_docs"]["url"], names,
-                                            self.d.experiments_of(act, self.lang), self.r.scripts).encode()
+            out[path] = self.finish(path, pages.function_page(
+                act, self.c.records[act.id], parsed, self.s, fill, self.d.links["torch_docs"]["url"], names,
+                self.d.experiments_of(act, self.lang), self.r.scripts))
         return out, summaries
 
     def free_pages(self) -> dict[str, bytes]:
@@ -65,7 +88,8 @@ class Language:
         out = {}
         for page in self.d.free_pages[self.lang]:
             rel = f"docs/{self.lang}/{page}"
-            out[page] = self.fill(prose.read(self.d.root, rel, f"page '{page}'"), page, f"page '{page}'").encode()
+            out[page] = self.finish(page, self.fill(prose.read(self.d.root, rel, f"page '{page}'"), page,
+                                                    f"page '{page}'"))
         return out
 
     # --- files handed on from the earlier stages ------------------------------
@@ -154,6 +178,7 @@ def assemble(d: Declared, c: Computed, r: Rendered, lang: str,
     site = Language(d, c, r, lang)
     out, summaries = site.function_pages()
     out.update(site.free_pages())
+    site.check_claims_stated()
     out.update(site.figure_files())
     out.update(data_files(d, c))
     out.update(site.experiment_code())

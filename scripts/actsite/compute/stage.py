@@ -18,6 +18,7 @@ from ..cache import Store, key
 from ..declare import experiments
 from ..declare.stage import Declared
 from ..errors import SiteError
+from .claims import Checked, check
 from .records import Record
 
 
@@ -29,6 +30,7 @@ class Computed:
     snippets: dict[str, str]          # what each snippet printed
     experiments: dict[str, dict]      # {"result", "table"} of each experiment
     experiment_keys: dict[str, str]
+    claims: dict[str, list[Checked]]  # each experiment's claims, checked against its result
 
     @property
     def torch_version(self) -> str:
@@ -124,5 +126,7 @@ def _run_experiment(job: tuple[str, str]) -> dict:
 def compute(d: Declared, log: Callable[[str], None]) -> Computed:
     records, record_keys = _records(d, log)
     runs, run_keys = _experiments(d, log)
+    claims = {name: check(name, d.literals(name)["CLAIMS"], run["result"], experiments.path(name))
+              for name, run in runs.items()}
     return Computed(records=records, record_keys=record_keys, explorer=_explorer(d, log),
-                    snippets=_snippets(d, log), experiments=runs, experiment_keys=run_keys)
+                    snippets=_snippets(d, log), experiments=runs, experiment_keys=run_keys, claims=claims)

@@ -9,6 +9,8 @@ its code does not produce. A script defines:
 - ``TEXT``: a dict literal of the English words its figures use;
 - ``run(..., log=print)``: the result as plain JSON data, seeded;
 - ``draw(result, fig, text, figure)``: draws one figure into a matplotlib figure;
+- ``CLAIMS``: a dict literal of the predicates over the result that its pages
+  state (see claims.py): each conclusion sentence cites one, the build checks it;
 - optionally ``table(result)``: rows of a results table, and ``SOURCE``: the
   file that made the data it reads (the speed benchmark).
 
@@ -24,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SiteError
+from . import claims
 
 FOLDER = "docs/experiments"
 REQUIRED = ("CONFIG", "FIGURES", "TEXT")
@@ -52,7 +55,7 @@ def _literals(file: Path, mtime: float) -> dict:
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            if name in REQUIRED + ("SOURCE",):
+            if name in REQUIRED + ("CLAIMS", "SOURCE"):
                 try:
                     found[name] = ast.literal_eval(node.value)
                 except ValueError:
@@ -64,6 +67,7 @@ def _literals(file: Path, mtime: float) -> dict:
     for name in ("run", "draw"):
         if name not in functions:
             raise SiteError(subject, rel, f"{name}()", "is missing: every experiment defines it")
+    found["CLAIMS"] = claims.check_literal(found["CLAIMS"], file.stem, rel) if "CLAIMS" in found else {}
     found["has_table"] = "table" in functions
     found["imports"] = sorted({n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
                                and (file.parent / f"{n.module}.py").is_file()})

@@ -6,9 +6,11 @@ from pathlib import Path
 import yaml
 
 from ..errors import SiteError
+from .references import load_references
 
 
 def load_external_links(root: Path) -> dict:
+    """The reviewed links, and every source of docs/references.yml (each by its exact URL)."""
     rel = "docs/external-links.yml"
     data = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
     for name, entry in data.items():
@@ -16,4 +18,6 @@ def load_external_links(root: Path) -> dict:
                 or not entry.get("what"):
             raise SiteError(f"external link '{name}'", rel, f"{name}.url",
                             "needs an https:// url and a 'what' saying why the site links there")
+    for key, ref in load_references(root).items():
+        data[f"reference:{key}"] = {"url": ref.url, "what": f"a cited source: {ref.title}"}
     return data

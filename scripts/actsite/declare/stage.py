@@ -17,9 +17,14 @@ from ..languages import CODES, PRIMARY
 from . import experiments, prose
 from .catalog import FAMILIES, Activation, load_catalog
 from .links import load_external_links
+from .references import Reference, load_references
 from .strings import Strings, strings
 
 _RUN = re.compile(r"\{\{\s*run\s+([A-Za-z0-9_]+)\s*\}\}")
+_FINDINGS = re.compile(r"^##\s+.*\{#findings\}\s*$(?P<body>.*?)(?=^##\s|\Z)", re.M | re.S)
+_CLAIM = re.compile(r"\{\{\s*claim\s+[^{}]*\}\}")
+_OTHER = re.compile(r"\{\{[^{}]*\}\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
 
 def function_page(act_id: str) -> str:
@@ -40,6 +45,7 @@ class Declared:
     strings: dict[str, Strings]    # UI words by language
     free_pages: dict[str, list[str]]  # hand-written pages outside activations/, by language
     links: dict                    # docs/external-links.yml
+    references: dict[str, Reference]  # docs/references.yml
     snippets: dict[str, Snippet]   # every docs/snippets/<name>.py a page runs
     prose: dict[str, dict[str, prose.FunctionProse]]  # each function's prose, by language and id
 
@@ -176,6 +182,42 @@ def _snippets(root: Path, acts: list[Activation], free: dict[str, list[str]]) ->
     return dict(sorted(out.items()))
 
 
+def findings_sentences(text: str) -> list[tuple[str, bool]] | None:
+    """The sentences of a page's {#findings} section, each with whether it
+    cites a claim; None when the page has no such section."""
+    m = _FINDINGS.search(text)
+    if not m:
+        return None
+    out = []
+    for block in re.split(r"\n\s*\n", m.group("body")):
+        block = block.strip()
+        if not block or _OTHER.fullmatch(block):  # a figure or a table alone: no sentence
+            continue
+        for item in re.split(r"^\s*[-*]\s+", block, flags=re.M):  # list items are sentences apart
+            text_ = _OTHER.sub(lambda p: "\u2713" if _CLAIM.fullmatch(p.group()) else "0", item)
+            for sentence in _SENTENCE_END.split(" ".join(text_.split())):
+                if re.search(r"\w", sentence.replace("\u2713", "")):
+                    out.append((sentence.strip(), "\u2713" in sentence))
+    return out
+
+
+def _check_findings(root: Path, names: list[str]) -> None:
+    """Every sentence that draws a conclusion from an experiment (its page's
+    {#findings} section) is bound to a claim the build checks."""
+    for lang in CODES:
+        for name in names:
+            rel = f"docs/{lang}/experiments/{name}.md"
+            sentences = findings_sentences((root / rel).read_text(encoding="utf-8"))
+            if sentences is None:
+                raise SiteError(f"experiment '{name}'", rel, "{#findings}",
+                                "is missing: the page states what the run shows in a '## … {#findings}' section")
+            for sentence, cited in sentences:
+                if not cited:
+                    raise SiteError(f"experiment '{name}'", rel, "{#findings}",
+                                    f"states a result without a claim: \"{sentence}\" "
+                                    "(end the sentence with {{ claim <experiment>.<claim> }})")
+
+
 def _prose(root: Path, acts: list[Activation]) -> dict[str, dict[str, prose.FunctionProse]]:
     out: dict[str, dict[str, prose.FunctionProse]] = {}
     for lang in CODES:
@@ -192,7 +234,8 @@ def declare(root: Path) -> Declared:
     free = {lang: _free_pages(root, lang) for lang in CODES}
     _check_translations(root, acts, free)
     d = Declared(root=root, acts=acts, strings={lang: strings(root, lang) for lang in CODES},
-                 free_pages=free, links=load_external_links(root), snippets=_snippets(root, acts, free),
+                 free_pages=free, links=load_external_links(root), references=load_references(root), snippets=_snippets(root, acts, free),
                  prose=_prose(root, acts))
     d.experiment_titles, d.experiment_order  # every experiment declared whole, with its pages
+    _check_findings(root, [n for n in d.experiments if d.literals(n)["CLAIMS"]])
     return d
