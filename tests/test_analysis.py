@@ -67,3 +67,27 @@ def test_normal_moments():
     assert abs(mean) < 1e-12 and std == pytest.approx(1.0, rel=1e-9)
     mean, _ = analysis.normal_moments(lambda t: np.maximum(t, 0))
     assert mean == pytest.approx(1 / math.sqrt(2 * math.pi), rel=1e-7)
+
+
+def _phi(t):
+    return math.exp(-0.5 * t * t) / math.sqrt(2 * math.pi)
+
+
+def _Phi(t):
+    return 0.5 * (1 + math.erf(t / math.sqrt(2)))
+
+
+def test_normal_moments_of_functions_with_jumps_match_closed_forms():
+    # Threshold(0.1, 20): z above 0.1, else 20. E f = 20 Φ(0.1) + φ(0.1);
+    # E f² = 400 Φ(0.1) + E[z²; z > 0.1] = 400 Φ(0.1) + 0.1 φ(0.1) + 1 − Φ(0.1).
+    t, v = 0.1, 20.0
+    f = lambda z: np.where(z > t, z, v)  # noqa: E731
+    mean, std = analysis.normal_moments(f, [t])
+    m2 = v * v * _Phi(t) + t * _phi(t) + 1 - _Phi(t)
+    assert mean == pytest.approx(v * _Phi(t) + _phi(t), rel=1e-12)
+    assert std == pytest.approx(math.sqrt(m2 - (v * _Phi(t) + _phi(t)) ** 2), rel=1e-12)
+    # Hardshrink(0.5): E f = 0, E f² = 2 (λ φ(λ) + 1 − Φ(λ)).
+    lam = 0.5
+    mean, std = analysis.normal_moments(lambda z: np.where(np.abs(z) > lam, z, 0.0), [-lam, lam])
+    assert abs(mean) < 1e-15
+    assert std == pytest.approx(math.sqrt(2 * (lam * _phi(lam) + 1 - _Phi(lam))), rel=1e-12)

@@ -129,7 +129,7 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
     props["argmax_abs_derivative"] = peak["at"]
     props["max_abs_derivative_where"] = peak["where"]
     props.update(analysis.monotonic(f, df, window))
-    mean, std = analysis.normal_moments(f)
+    mean, std = analysis.normal_moments(f, jump_points + kink_points)
     mean = 0.0 if abs(mean) < 1e-12 else mean  # rounding noise of an odd function
     props["mean_normal"], props["std_normal"] = mean, std
     props["zero_centered"] = abs(mean) < analysis.ZERO_MEAN
