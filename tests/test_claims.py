@@ -45,6 +45,11 @@ def test_only_plain_predicates_are_claims(expression, problem):
         check_literal({"c": expression}, "demo", "docs/experiments/demo.py")
 
 
+def test_a_claim_may_use_a_comprehension_over_the_result():
+    [c] = check("demo", {"all": "all(loss[f][1] < 1 for f in loss)"}, RESULT, "docs/experiments/demo.py")
+    assert c.compared == "True"
+
+
 def test_a_claim_must_be_true_not_merely_truthy():
     with pytest.raises(SiteError, match="does not hold"):
         check("demo", {"truthy": "revived"}, RESULT, "docs/experiments/demo.py")

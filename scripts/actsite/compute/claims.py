@@ -42,7 +42,9 @@ def _comparisons(node: ast.AST) -> list[ast.Compare]:
 
 def _eval(node: ast.AST, names: dict):
     code = compile(ast.Expression(node), "<claim>", "eval")
-    return eval(code, {"__builtins__": {}}, names)  # parse() allowed only plain expressions
+    # as globals, so that a comprehension sees the result's names too;
+    # parse() allowed only plain expressions
+    return eval(code, {"__builtins__": {}, **names})
 
 
 def check(name: str, claims: dict[str, str], result: dict, rel: str) -> list[Checked]:
