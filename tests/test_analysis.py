@@ -91,3 +91,13 @@ def test_normal_moments_of_functions_with_jumps_match_closed_forms():
     mean, std = analysis.normal_moments(lambda z: np.where(np.abs(z) > lam, z, 0.0), [-lam, lam])
     assert abs(mean) < 1e-15
     assert std == pytest.approx(math.sqrt(2 * (lam * _phi(lam) + 1 - _Phi(lam))), rel=1e-12)
+
+
+def test_sup_abs_reports_every_point_where_the_largest_value_is_reached():
+    # |x e^{-x²}| is largest at x = ±1/√2
+    peak = analysis.sup_abs(lambda t: t * np.exp(-t * t), X)
+    assert peak["where"]["kind"] == "points" and peak["at"] is None
+    assert peak["where"]["xs"] == pytest.approx([-1 / math.sqrt(2), 1 / math.sqrt(2)], abs=1e-6)
+    # the same with one peak a little lower: only the higher counts
+    peak = analysis.sup_abs(lambda t: t * np.exp(-t * t) * (1 + 0.01 * (t > 0)), X)
+    assert peak["where"]["kind"] == "point" and peak["at"] == pytest.approx(1 / math.sqrt(2), abs=1e-6)

@@ -72,6 +72,8 @@ def where_text(where: dict, s: Strings) -> str:
     """Where a largest value is reached: at a point, on intervals, or as a limit."""
     if where["kind"] == "point":
         return s("phrase.at", x=num(where["x"]))
+    if where["kind"] == "points":
+        return s("phrase.at", x=s("phrase.and").join(num(x) for x in where["xs"]))
     if where["kind"] == "intervals":
         ivs = where["intervals"]
         # the whole line is "every x" already: "for every x", not "for every every x"

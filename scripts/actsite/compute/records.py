@@ -19,10 +19,12 @@ class Interval(TypedDict):
 
 
 class Where(TypedDict, total=False):
-    """Where a largest value is reached: at a point, on intervals, beside a
-    point (a one-sided limit at a kink or jump) or as x goes to ±∞."""
-    kind: Literal["point", "intervals", "beside", "limit"]
+    """Where a largest value is reached: at a point, at several points, on
+    intervals, beside a point (a one-sided limit at a kink or jump) or as x
+    goes to ±∞."""
+    kind: Literal["point", "points", "intervals", "beside", "limit"]
     x: float
+    xs: list[float]
     intervals: list[Interval]
     side: str
 
