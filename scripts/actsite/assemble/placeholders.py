@@ -80,14 +80,19 @@ def _figure(ctx: Context, fig: str) -> str | None:
     if fig not in groups:
         return None
     s = ctx.s
-    names = s("phrase.and").join(a.name[s.lang] for a in groups[fig])
+    members = groups[fig]
+    names = s("phrase.and").join(a.name[s.lang] for a in members)
+    x = ctx.c.records[members[0].id].data.x  # the overlays draw the data grid
+    span = {"lo": num(x[0]), "hi": num(x[-1])}
     script = pages.script_for(fig, ctx.r.scripts)
     if fig.startswith("family_"):
         family, which = fig.removeprefix("family_").rsplit("_", 1)
         label = s(f"families.{family}")
-        return pages.figure(ctx.page, fig, s(f"figures.family_{which}.alt", family=label, names=names),
-                            s(f"figures.family_{which}.caption", family=label), s, script)
-    return pages.figure(ctx.page, fig, s(f"figures.{fig}.alt", names=names), s(f"figures.{fig}.caption"), s, script)
+        hard = which == "f" and any(a.approximates for a in members)
+        return pages.figure(ctx.page, fig, s(f"figures.family_{which}.alt", family=label, names=names, **span),
+                            s(f"figures.family_{which}.caption" + ("_hard" if hard else ""), family=label), s, script)
+    return pages.figure(ctx.page, fig, s(f"figures.{fig}.alt", names=names, **span), s(f"figures.{fig}.caption"),
+                        s, script)
 
 
 @placeholder("catalogue", "catalogue")
