@@ -6,6 +6,9 @@ tensor sizes, on the CPU and on a CUDA device when there is one.
 
 The site never times anything while it builds: the /experiments/speed/ page
 draws the committed JSON this script writes, and says which machine made it.
+A timing on a shared machine measures the contention too, so the JSON records
+the load average before and after the run and the number of CPUs: run it on
+an otherwise idle machine.
 """
 from __future__ import annotations
 
@@ -39,6 +42,14 @@ def cpu_name() -> str:
     except OSError:
         pass
     return platform.processor() or platform.machine()
+
+
+def load_average() -> list[float] | None:
+    """os.getloadavg(): processes running or waiting, over 1, 5 and 15 minutes (None on Windows)."""
+    try:
+        return [round(v, 2) for v in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
 
 
 def timed(fn, sync, budget: float = 0.2, repeats: int = 7) -> float:
@@ -100,6 +111,11 @@ def main() -> None:
     devices = {"cpu": {"name": cpu_name(), "cores": os.cpu_count(), "threads": torch.get_num_threads()}}
     if torch.cuda.is_available():
         devices["cuda"] = {"name": torch.cuda.get_device_name()}
+    before = load_average()
+    if before and before[0] > 0.5 * (os.cpu_count() or 1):
+        print(f"warning: load average {before[0]} on {os.cpu_count()} CPUs: other processes compete for the "
+              "cores, and the timings will measure that", flush=True)
+    measured = {name: {**info, "results": bench(name, sizes)} for name, info in devices.items()}
     doc = {
         "schema": 1,
         "date": datetime.date.today().isoformat(),
@@ -109,7 +125,9 @@ def main() -> None:
         "sizes": sizes,
         "baseline": BASELINE,
         "what": "median seconds per call; 'backward' is forward plus backward with a gradient of ones",
-        "devices": {name: {**info, "results": bench(name, sizes)} for name, info in devices.items()},
+        "load": {"cpus": os.cpu_count(), "before": before, "after": load_average(),
+                 "what": "os.getloadavg() (1, 5, 15 minutes) before and after the run, and os.cpu_count()"},
+        "devices": measured,
     }
     args.out.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

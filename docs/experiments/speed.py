@@ -1,75 +1,210 @@
-"""Speed: how long each activation takes, forward and backward, read from the
-committed measurements of scripts/benchmark_activations.py (this script times
-nothing). Needs matplotlib to draw."""
+"""Speed: how long each activation takes, forward and forward + backward, on
+several machines, read from committed measurements (this script times nothing):
+
+- speed.json: scripts/benchmark_activations.py on an AMD EPYC (2 threads);
+- speed-intel-xeon.json: the same script, the same torch build, on an Intel Xeon;
+- speed-nvidia-h200.json: an NVIDIA H200 GPU, float32 and bfloat16, timed with
+  CUDA events by a separate script (its "provenance" field says how).
+
+Each file records its machine, torch, date and, where it was recorded, the load.
+Every ratio is a time divided by ReLU's time on the same machine, dtype and size.
+Needs matplotlib to draw."""
 import json
 from pathlib import Path
 
 CONFIG = {
-    "data": "speed.json",  # written by scripts/benchmark_activations.py
-    "device": "cpu",
-    "functions": ["ReLU", "Sigmoid", "Tanh", "GELU", "SiLU", "ELU", "Mish"],  # drawn over every size
+    "data": ["speed.json", "speed-intel-xeon.json", "speed-nvidia-h200.json"],
+    "machines": ["epyc", "xeon", "h200"],  # the name of each data file's runs on the page
+    "functions": ["ReLU", "Sigmoid", "Tanh", "GELU", "SiLU", "ELU", "Mish"],
 }
-FIGURES = {"main": [12, 5.5]}
+FIGURES = {"main": [6.4, 7.2], "sizes": [6.4, 7.4]}
 SOURCE = "scripts/benchmark_activations.py"
+SHORT = {"float32": "", "bfloat16": "_bf16", "float16": "_fp16"}
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+CLAIMS = {
+    "verdict": "min(forward['epyc']['sigmoid'], forward['epyc']['tanh'], forward['xeon']['sigmoid'], "
+               "forward['xeon']['tanh']) > 1.3 and max(forward['h200']['sigmoid'], forward['h200']['tanh']) < 1.1",
+    "tanh_depends_on_cpu": "forward['epyc']['tanh'] > 5 * forward['xeon']['tanh']",
+    "tanh_rank_flips": "forward['epyc']['tanh'] > max(forward['epyc']['sigmoid'], forward['epyc']['gelu'], "
+                       "forward['epyc']['elu']) and forward['xeon']['tanh'] < min(forward['xeon']['sigmoid'], "
+                       "forward['xeon']['gelu'], forward['xeon']['elu'])",
+    "mish_alike_on_cpus": "forward['epyc']['mish'] < 1.5 * forward['xeon']['mish'] "
+                          "and forward['xeon']['mish'] < 1.5 * forward['epyc']['mish']",
+    "relu_no_slower_than_copy": "forward['epyc']['copy'] >= 1 and forward['xeon']['copy'] >= 1",
+    "h200_float32_alike": "runs['h200']['spread'] < 1.15",
+    "h200_bf16_relu_halves": "0.4 < bf16_over_float32['relu'] < 0.6",
+    "h200_bf16_mish": "bf16_over_float32['mish'] > 0.8 and forward['h200_bf16']['mish'] > 1.5",
+    "fixed_cost": "all(r['first_step'] < 1.5 for r in every)",
+    "spread_grows": "all(r['spread_smallest'] < r['spread'] for r in every)",
+    "cpu_peak_below_largest": "all(m > l for m, l in mid_and_largest['epyc']) "
+                              "and all(m > l for m, l in mid_and_largest['xeon'])",
+    "backward_narrows": "all(r['spread_backward'] < r['spread'] for r in every)",
+    "mish_slowest": "all(r['slowest'] == 'mish' for r in every)",
+}
 
 
-def run(data, device, functions, log=print):
-    doc = json.loads((Path(__file__).parent / data).read_text(encoding="utf-8"))
-    measured = doc["devices"][device]
-    results = measured["results"]
-    sizes = doc["sizes"]
-    largest = str(sizes[-1])
-    names = list(results[largest])
-    per_element = {name: {kind: [results[str(n)][name][kind] / n * 1e9 for n in sizes]
-                          for kind in ("forward", "backward")} for name in names}
-    relative = {name: {kind: results[largest][name][kind] / results[largest]["relu"][kind]
-                       for kind in ("forward", "backward")} for name in names}
-    log(f"{device}: {measured['name']}, {len(names)} functions, {len(sizes)} sizes")
-    return {"functions": functions, "machine": measured["name"], "threads": measured["threads"],
-            "date": doc["date"], "torch_version": doc["torch_version"], "dtype": doc["dtype"],
-            "sizes": sizes, "largest": sizes[-1], "baseline": doc["baseline"],
-            "ns_per_element": per_element, "relative": relative,
-            "devices": sorted(doc["devices"])}
+def label(n):
+    """4194304 -> '2²²', 100000000 -> '10⁸' (sizes are powers of 2 or of 10)."""
+    for base in (10, 2):
+        k = 0
+        while base ** k < n:
+            k += 1
+        if base ** k == n:
+            return f"{base}{str(k).translate(SUPERSCRIPT)}"
+    return str(n)
+
+
+def machine_name(name):
+    """'Intel(R) Xeon(R) Processor' -> 'Intel Xeon'."""
+    for noise in ("(R)", "(TM)", " Processor", " CPU"):
+        name = name.replace(noise, "")
+    return " ".join(name.split())
+
+
+def series(doc):
+    """Every (device, dtype) of one data file: its provenance and, per function,
+    the seconds per call at each size, forward and forward + backward."""
+    load = doc.get("load") or {}
+    first = lambda v: v[0] if isinstance(v, list) else v  # the 1-minute load average
+    common = {"date": doc["date"], "load_before": first(load.get("before")), "load_after": first(load.get("after")),
+              "load_cpus": load.get("cpus")}
+    if "rows" in doc:  # the H200 file: one row per function, dtype and size
+        out = []
+        for dtype in dict.fromkeys(r["dtype"] for r in doc["rows"]):
+            rows = [r for r in doc["rows"] if r["dtype"] == dtype]
+            sizes = sorted({r["n"] for r in rows})
+            at = {(r["fn"], r["n"]): r for r in rows}
+            times = {fn: {"forward": [at[fn, n]["fwd_s"] for n in sizes],
+                          "backward": [at[fn, n]["fwdbwd_s"] for n in sizes]}
+                     for fn in dict.fromkeys(r["fn"] for r in rows)}
+            out.append({**common, "machine": machine_name(doc["device"]), "device": "cuda", "dtype": dtype,
+                        "threads": None, "torch": doc["torch"], "sizes": sizes, "times": times})
+        return out
+    out = []
+    for device, measured in doc["devices"].items():  # scripts/benchmark_activations.py
+        results, sizes = measured["results"], doc["sizes"]
+        times = {fn: {kind: [results[str(n)][fn][kind] for n in sizes] for kind in ("forward", "backward")}
+                 for fn in results[str(sizes[-1])]}
+        out.append({**common, "machine": machine_name(measured["name"]), "device": device, "dtype": doc["dtype"],
+                    "threads": measured.get("threads"), "torch": doc["torch_version"], "sizes": sizes,
+                    "times": times})
+    return out
+
+
+def run(data, machines, functions, log=print):
+    folder = Path(__file__).parent
+    ids = [f.lower() for f in functions]
+    runs, order, relative = {}, [], None
+    for file, machine in zip(data, machines):
+        for i, s in enumerate(series(json.loads((folder / file).read_text(encoding="utf-8")))):
+            key = machine + ("" if i == 0 or s["device"] == "cuda" else f"_{s['device']}") + SHORT[s["dtype"]]
+            times, sizes = s.pop("times"), s["sizes"]
+            ratio = {fn: {kind: [t / r for t, r in zip(times[fn][kind], times["relu"][kind])]
+                          for kind in ("forward", "backward")} for fn in times}
+            if relative is None:  # every function of the project's own run, at its largest size
+                relative = {fn: {kind: v[-1] for kind, v in r.items()} for fn, r in ratio.items()}
+            shown = ids + (["copy"] if "copy" in times else [])
+            forward = {fn: ratio[fn]["forward"][-1] for fn in shown}
+            runs[key] = {**s, "file": file, "size_labels": [label(n) for n in sizes],
+                         "smallest": label(sizes[0]), "largest": label(sizes[-1]),
+                         "per_call_us": {fn: {k: [t * 1e6 for t in v] for k, v in times[fn].items()} for fn in shown},
+                         "ratio_by_size": {fn: ratio[fn]["forward"] for fn in shown},
+                         "forward": forward,
+                         "backward": {fn: ratio[fn]["backward"][-1] for fn in shown},
+                         "slowest": max(ids, key=forward.get),
+                         "spread": max(forward[fn] for fn in ids),
+                         "spread_smallest": max(ratio[fn]["forward"][0] for fn in ids),
+                         "spread_backward": max(ratio[fn]["backward"][-1] for fn in ids),
+                         "first_step": times["relu"]["forward"][1] / times["relu"]["forward"][0]}
+            order.append(key)
+            log(f"{key}: {s['machine']} ({s['device']}, {s['dtype']}), {len(times)} functions, {len(sizes)} sizes")
+    pairs = [(k, f"{k}_bf16") for k in order if f"{k}_bf16" in runs]  # the same machine in both dtypes
+    bf16 = {fn: runs[b]["per_call_us"][fn]["forward"][-1] / runs[k]["per_call_us"][fn]["forward"][-1]
+            for k, b in pairs[:1] for fn in ids}
+    mid_and_largest = {k: [[runs[k]["ratio_by_size"][fn][-2], runs[k]["forward"][fn]] for fn in ids if fn != "relu"]
+                       for k in order if runs[k]["device"] == "cpu"}  # ratio at the second largest size, the largest
+    every = [{"run": k, **{n: runs[k][n] for n in ("slowest", "spread", "spread_smallest", "spread_backward",
+                                                    "first_step")}} for k in order]
+    return {"functions": functions, "order": order, "runs": runs,
+            "forward": {k: runs[k]["forward"] for k in order}, "backward": {k: runs[k]["backward"] for k in order},
+            "every": every, "mid_and_largest": mid_and_largest, "first_step_max": max(r["first_step"] for r in every),
+            "bf16_over_float32": bf16,
+            "relative": relative}  # the first data file (the project's own run), for other pages
+
+
+def title(result, key, text):
+    r = result["runs"][key]
+    return text["panel"].format(machine=r["machine"], dtype=r["dtype"], size=r["largest"])
 
 
 def draw(result, fig, text, figure="main"):
-    curves, bars = fig.subplots(1, 2, width_ratios=[1, 1.1])
-    sizes = result["sizes"]
-    for i, function in enumerate(result["functions"]):
-        curves.plot(sizes, result["ns_per_element"][function.lower()]["forward"], "-o", ms=3, color=f"C{i}",
-                    label=text[function])
-    curves.plot(sizes, result["ns_per_element"][result["baseline"]]["forward"], "--", color="C5",
-                lw=1.2, label=text["copy"])
-    curves.set_xscale("log", base=2)
-    curves.set_yscale("log")
-    curves.set_xlabel(text["size"])
-    curves.set_ylabel(text["per_element"])
-    curves.legend(fontsize=8, ncols=2)
-    order = sorted(result["relative"], key=lambda n: result["relative"][n]["forward"])
-    ys = range(len(order))
-    bars.barh([y - 0.2 for y in ys], [result["relative"][n]["forward"] for n in order], height=0.4,
-              color="C0", label=text["forward"])
-    bars.barh([y + 0.2 for y in ys], [result["relative"][n]["backward"] for n in order], height=0.4,
-              color="C1", label=text["backward"])
-    bars.set_yticks(list(ys), [text.get(n, n) for n in order], fontsize=8)
-    bars.set_xscale("log")
-    bars.axvline(1, color="C5", lw=1)
-    bars.set_xlabel(text["relative"].format(size=result["largest"]))
-    bars.legend(fontsize=8, loc="lower right")
-    bars.grid(axis="y", visible=False)
+    order = result["order"]
+    if figure == "main":
+        names = [f.lower() for f in result["functions"]]
+        axes = list(fig.subplots((len(order) + 1) // 2, 2, sharex=True, sharey=True, squeeze=False).flat)
+        ys = range(len(names))
+        for ax, key in zip(axes, order):
+            r = result["runs"][key]
+            for shift, kind, color in ((-0.2, "forward", "C0"), (0.2, "backward", "C1")):  # bars from 1 (ReLU)
+                ax.barh([y + shift for y in ys], [r[kind][n] - 1 for n in names], left=1, height=0.4,
+                        color=color, label=text[kind])
+            ax.axvline(1, color="0.5", lw=1, zorder=0)
+            ax.set_title(title(result, key, text), fontsize=9.5, loc="left")
+            ax.grid(axis="y", visible=False)
+        ax.set_xscale("log")
+        ticks = [t for t in (0.5, 1, 2, 5, 10, 20, 50) if t < 2 * max(r["spread"] for r in result["every"])]
+        ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+        ax.set_xticks([], minor=True)
+        ax.set_xlim(0.5, ticks[-1])
+        ax.set_yticks(list(ys), [text[f] for f in result["functions"]], fontsize=9)
+        ax.invert_yaxis()
+        for a in axes[len(order):]:  # an odd number of runs leaves one panel empty
+            a.set_visible(False)
+        fig.supxlabel(text["relative"], fontsize=9)
+        handles, labels = fig.axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside upper center", ncols=2, fontsize=9, frameon=False)
+        return
+    per_call, mish = fig.subplots(2, 1, sharex=True)
+    for i, key in enumerate(order):
+        r = result["runs"][key]
+        style = dict(color=f"C{i}", marker="os^D"[i % 4], ms=4, ls="-" if r["device"] == "cpu" else "--",
+                     label=f"{r['machine']}, {r['dtype']}")
+        per_call.plot(r["sizes"], r["per_call_us"]["relu"]["forward"], **style)
+        mish.plot(r["sizes"], r["ratio_by_size"]["mish"], **style)
+    for ax, ticks in ((per_call, (2, 5, 10, 20, 50, 100, 200, 500, 1000)), (mish, (0.5, 1, 2, 5, 10, 20, 50))):
+        ax.set_yscale("log")
+        low, high = ax.get_ylim()
+        shown = [t for t in ticks if low <= t <= high]
+        ax.set_yticks(shown, [f"{t:g}" for t in shown])
+        ax.set_yticks([], minor=True)
+    per_call.set_ylabel(text["per_call"], fontsize=9)
+    mish.set_xscale("log")
+    mish.axhline(1, color="0.5", lw=1, zorder=0)
+    mish.set_ylabel(text["mish_ratio"], fontsize=9)
+    mish.set_xlabel(text["size"], fontsize=9)
+    fig.legend(*per_call.get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=9,
+               frameon=False)
+
+
+def table(result):
+    return [{"function": f, **{key: result["forward"][key][f.lower()] for key in result["order"]}}
+            for f in result["functions"]]
 
 
 TEXT = {"ReLU": "ReLU", "Sigmoid": "Sigmoid", "Tanh": "Tanh", "GELU": "GELU", "SiLU": "SiLU", "ELU": "ELU",
-        "Mish": "Mish", "copy": "copy (x.clone())", "size": "elements in the tensor",
-        "per_element": "forward, ns per element", "forward": "forward", "backward": "forward + backward",
-        "relative": "time relative to ReLU, {size} elements"}
+        "Mish": "Mish", "forward": "forward", "backward": "forward + backward",
+        "panel": "{machine}, {dtype}, {size} elements", "relative": "time relative to ReLU",
+        "size": "elements in the tensor", "per_call": "ReLU forward, µs per call",
+        "mish_ratio": "Mish forward, time relative to ReLU"}
 
 if __name__ == "__main__":
     import matplotlib.pyplot as plt
 
     result = run(**CONFIG)
-    for name, r in sorted(result["relative"].items(), key=lambda kv: kv[1]["forward"]):
-        print(f"{name:12} forward {r['forward']:5.2f} x ReLU, forward + backward {r['backward']:5.2f} x ReLU")
-    fig = plt.figure(figsize=FIGURES["main"], layout="constrained")
-    draw(result, fig, TEXT)
-    fig.savefig("speed.png", dpi=150)
+    for key in result["order"]:
+        print(key, " ".join(f"{f}={result['forward'][key][f.lower()]:.2f}" for f in result["functions"]))
+    for figure, size in FIGURES.items():
+        fig = plt.figure(figsize=size, layout="constrained")
+        draw(result, fig, TEXT, figure)
+        fig.savefig(f"speed-{figure}.png", dpi=150)

@@ -83,12 +83,12 @@ def literals(root: Path, name: str) -> dict:
 
 def sources(root: Path, name: str) -> list[bytes]:
     """What a result depends on: the script, the sibling scripts it imports and
-    the data file its CONFIG names."""
+    the data file (or list of data files) its CONFIG names."""
     lit = literals(root, name)
     files = [root / path(name)] + [root / path(m) for m in lit["imports"]]
     data = lit["CONFIG"].get("data")
     if data:
-        files.append(root / FOLDER / data)
+        files.extend(root / FOLDER / d for d in ([data] if isinstance(data, str) else data))
     return [f.read_bytes() for f in files]
 
 
