@@ -1,10 +1,18 @@
-# GLU splits its input in two halves a, b and returns a * sigmoid(b).
+# nn.GLU splits its input in two halves a, b and returns a * sigmoid(b).
 import torch
 from torch import nn
 
+torch.manual_seed(0)  # the same random weights as the output shown
 x = torch.tensor([[1.0, -2.0, 3.0, 0.5]])
 a, b = x.chunk(2, dim=-1)
 print(nn.GLU(dim=-1)(x), a * torch.sigmoid(b))
+
+# A gated linear unit: two linear maps of the same input, xW + b and xV + c, the second
+# through a sigmoid gate. One Linear layer of twice the width followed by nn.GLU is exactly that.
+both = nn.Linear(4, 2 * 3)
+W, V = both.weight.chunk(2, dim=0)
+bw, bv = both.bias.chunk(2)
+print(torch.allclose(nn.GLU(dim=-1)(both(x)), (x @ W.T + bw) * torch.sigmoid(x @ V.T + bv)))
 
 
 class SwiGLU(nn.Module):
