@@ -45,12 +45,13 @@ def function_link(cls: str, links: dict[str, tuple[str, str]], page: str) -> str
     return f"[{name}]({rel(page, target)})"
 
 
-def code_block(name: str, code: str, source: str, s: Strings, page: str) -> str:
-    """The script, foldable, with a download link and how to run it."""
+def code_block(name: str, code: str, source: str, s: Strings, page: str, measured: bool = False) -> str:
+    """The script, foldable, with a download link and how to run it; ``measured``:
+    it is the script that measured the data the page draws (SOURCE), not the experiment."""
     file = source.rsplit("/", 1)[-1]
     download = rel(page, f"experiments/code/{file}")
-    return (f"{s('experiments.code_intro', file=f'[{file}]({download})', path=f'`{source}`')}\n\n"
-            + folded_code(file, code))
+    intro = "experiments.code_intro_measured" if measured else "experiments.code_intro"
+    return f"{s(intro, file=f'[{file}]({download})', path=f'`{source}`')}\n\n" + folded_code(file, code)
 
 
 def results_table(name: str, table: dict, s: Strings, links, page: str) -> str:

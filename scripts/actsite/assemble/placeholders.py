@@ -174,9 +174,10 @@ def _experiment_setup(ctx: Context, name: str) -> str | None:
 def _experiment_code(ctx: Context, name: str) -> str | None:
     if _experiment(ctx, name) is None:
         return None
-    source = ctx.d.literals(name).get("SOURCE", experiments.path(name))
+    lit = ctx.d.literals(name)
+    source = lit.get("SOURCE", experiments.path(name))
     return experiment_pages.code_block(name, (ctx.d.root / source).read_text(encoding="utf-8"), source,
-                                       ctx.s, ctx.page)
+                                       ctx.s, ctx.page, measured="SOURCE" in lit)
 
 
 @placeholder("experiment <name> table", r"experiment (?P<name>\S+) table")
