@@ -148,8 +148,9 @@ def _properties_table(act: Activation, rec: Record, s: Strings, names: dict[str,
 def _kink_text(act: Activation, rec: Record, s: Strings) -> str:
     p = rec.properties
     name = act.name[s.lang]
-    parts = [s("graph.kink", name=name, x=num(k.x), left=num(k.left), right=num(k.right),
-               torch=num(k.torch)) for k in p.kinks]
+    parts = [s("graph.kink", name=name, x=num(k.x), left=num(k.left), right=num(k.right), torch=num(k.torch),
+               between=s("graph.between_convex" if k.left < k.right else "graph.between_concave"))
+             for k in p.kinks]
     parts += [s("graph.jump", name=name, x=num(j.x), left=num(j.left), right=num(j.right),
                 torch=num(j.torch)) for j in p.jumps]
     if not parts:
