@@ -26,18 +26,27 @@ def page_paths(site) -> list[str]:
 class Visit:
     page: object
     requests: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    # (kind, text) for each failed request, HTTP error, console error and page error
+    found: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return [text for _, text in self.found]
+
+
+FAILED_REQUEST, CONSOLE_ERROR = "failed request", "console error"
 
 
 def open_page(context, url: str) -> Visit:
     page = context.new_page()
     visit = Visit(page)
+    note = visit.found.append
     page.on("request", lambda r: visit.requests.append(r.url))
-    page.on("requestfailed", lambda r: visit.problems.append(f"failed request {r.url}: {r.failure}"))
+    page.on("requestfailed", lambda r: note((FAILED_REQUEST, f"failed request {r.url}: {r.failure}")))
     page.on("response", lambda r: r.status >= 400 and not r.url.endswith("404.html")
-            and visit.problems.append(f"HTTP {r.status} for {r.url}"))
-    page.on("console", lambda m: m.type == "error" and visit.problems.append(f"console error: {m.text}"))
-    page.on("pageerror", lambda e: visit.problems.append(f"page error: {e}"))
+            and note((FAILED_REQUEST, f"HTTP {r.status} for {r.url}")))
+    page.on("console", lambda m: m.type == "error" and note((CONSOLE_ERROR, f"console error: {m.text}")))
+    page.on("pageerror", lambda e: note((CONSOLE_ERROR, f"page error: {e}")))
     page.goto(url, wait_until="networkidle")
     return visit
 
@@ -57,37 +66,172 @@ MATH_STATE = """() => [...document.querySelectorAll('math')].map(m => {
 })"""
 
 
+# --- every page, in one pass per viewport and palette ----------------------
+# Each page is loaded once for each viewport and palette that a check needs,
+# and every check of that load runs on it: the desktop in the light palette
+# (the clean-page checks, then axe), the desktop in the dark palette (axe), a
+# phone (its width). A pass returns {check kind: ["<page>: <problem>", ...]};
+# one test per kind asserts that its list is empty.
+
+FOREIGN_REQUEST, IMAGE, MATH, RAW_TEX = "request to another host", "image", "math", "raw TeX"
+SIDEWAYS, FIGURE_WIDTH = "sideways scroll", "figure width"
+AXE = "axe"
+CLEAN_KINDS = (FOREIGN_REQUEST, FAILED_REQUEST, CONSOLE_ERROR, IMAGE, MATH, RAW_TEX)
+
+
+def every_page(context, server, pages, groups) -> dict[str, list[str]]:
+    """Open each page in ``context`` once and run every group of checks on that
+    load, in order. A group is (its kinds, checks(visit) yielding (kind, problem));
+    a group that fails to run counts against its own kinds, a page that does
+    not open against every kind of the pass."""
+    report = {kind: [] for kinds, _ in groups for kind in kinds}
+    try:
+        for path in pages:
+            try:
+                visit = open_page(context, server + path)
+            except Exception as e:  # noqa: BLE001 -- recorded with its page
+                for kind in report:
+                    report[kind].append(f"{path}: did not open: {e!r}")
+                continue
+            for kinds, checks in groups:
+                try:
+                    for kind, problem in checks(visit):
+                        report[kind].append(f"{path}: {problem}")
+                except Exception as e:  # noqa: BLE001 -- recorded with its page
+                    for kind in kinds:
+                        report[kind].append(f"{path}: could not be checked: {e!r}")
+            visit.page.close()
+    finally:
+        context.close()
+    return report
+
+
+def clean_problems(visit, host):
+    """Only the local server is asked for anything, nothing fails or logs an
+    error, every image loads, math is laid out as MathML, no TeX is left."""
+    page = visit.page
+    for src in page.evaluate(LOAD_ALL_IMAGES):
+        yield IMAGE, f"image did not load: {src}"
+    text = page.inner_text("body")
+    for tex in ("\\frac", "\\begin", "\\operatorname", "$$", "\\("):
+        if tex in text:
+            yield RAW_TEX, f"raw TeX {tex!r} visible"
+    for m in page.evaluate(MATH_STATE):
+        if not m["mathml"] or (not m["hidden"] and (m["w"] <= 0 or m["h"] <= 0)):
+            yield MATH, f"math not rendered: {m}"
+    # what the page asked for and reported up to now, lazy images included;
+    # axe, which may run next on the same load, is not the page's doing
+    for url in list(visit.requests):
+        if urlsplit(url).netloc != host and not url.startswith("data:"):
+            yield FOREIGN_REQUEST, f"request to another host: {url}"
+    yield from list(visit.found)
+
+
+def axe_problems(axe, page, scheme):
+    """axe-core's serious and critical violations, in the palette ``scheme``."""
+    expected = "slate" if scheme == "dark" else "default"
+    shown = page.get_attribute("body", "data-md-color-scheme")
+    if shown != expected:
+        yield AXE, f"[{scheme}] palette {shown!r}, not {expected!r}"
+    for v in axe.run(page).response["violations"]:
+        if v["impact"] in ("serious", "critical"):
+            targets = [n["target"] for n in v["nodes"]][:3]
+            yield AXE, f"[{scheme}] {v['id']} ({v['impact']}): {targets}"
+
+
+def phone_problems(visit):
+    """No horizontal scrolling of the page at a phone's width; figures fit."""
+    page = visit.page
+    wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    if wide > 0:
+        yield SIDEWAYS, f"page scrolls sideways by {wide}px"
+    for w in page.eval_on_selector_all("figure img", "els => els.filter(e => e.offsetWidth > 0)"
+                                       ".map(e => e.getBoundingClientRect().right)"):
+        if w > PHONE["width"]:
+            yield FIGURE_WIDTH, f"a figure overflows ({w}px)"
+
+
 @pytest.fixture(scope="module")
 def pages(site):
     return page_paths(site)
 
 
-def test_every_page_is_clean(browser, server, pages):
-    """Only the local server is asked for anything, nothing fails or logs an
-    error, every image loads, math is laid out as MathML, no TeX is left."""
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def desktop_light(browser, server, pages, axe):
+    """Every page on the desktop in the light palette: the clean-page checks, then axe."""
     host = urlsplit(server).netloc
-    context = browser.new_context(viewport=DESKTOP)
-    report = []
-    for path in pages:
-        visit = open_page(context, server + path)
-        page = visit.page
-        broken = page.evaluate(LOAD_ALL_IMAGES)
-        visit.problems += [f"image did not load: {src}" for src in broken]
-        for url in visit.requests:
-            if urlsplit(url).netloc != host and not url.startswith("data:"):
-                visit.problems.append(f"request to another host: {url}")
-        text = page.inner_text("body")
-        for tex in ("\\frac", "\\begin", "\\operatorname", "$$", "\\("):
-            if tex in text:
-                visit.problems.append(f"raw TeX {tex!r} visible")
-        for m in page.evaluate(MATH_STATE):
-            if not m["mathml"] or (not m["hidden"] and (m["w"] <= 0 or m["h"] <= 0)):
-                visit.problems.append(f"math not rendered: {m}")
-        report += [f"{path}: {p}" for p in visit.problems]
-        page.close()
-    context.close()
-    assert len(pages) >= 14
-    assert not report, "\n".join(report)
+    return every_page(browser.new_context(viewport=DESKTOP, color_scheme="light"), server, pages, [
+        (CLEAN_KINDS, lambda visit: clean_problems(visit, host)),
+        ((AXE,), lambda visit: axe_problems(axe, visit.page, "light")),
+    ])
+
+
+@pytest.fixture(scope="module")
+def desktop_dark(browser, server, pages, axe):
+    """Every page on the desktop in the dark palette: axe."""
+    return every_page(browser.new_context(viewport=DESKTOP, color_scheme="dark"), server, pages, [
+        ((AXE,), lambda visit: axe_problems(axe, visit.page, "dark")),
+    ])
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server, pages):
+    """Every page at a phone's width."""
+    return every_page(browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True), server, pages, [
+        ((SIDEWAYS, FIGURE_WIDTH), phone_problems),
+    ])
+
+
+def assert_none(report, kind):
+    assert not report[kind], f"{kind}:\n" + "\n".join(report[kind])
+
+
+def test_every_page_is_found(pages):
+    assert len(pages) >= 14, pages
+
+
+def test_only_the_local_server_is_asked(desktop_light):
+    assert_none(desktop_light, FOREIGN_REQUEST)
+
+
+def test_no_request_fails(desktop_light):
+    assert_none(desktop_light, FAILED_REQUEST)
+
+
+def test_no_console_error(desktop_light):
+    assert_none(desktop_light, CONSOLE_ERROR)
+
+
+def test_every_image_loads(desktop_light):
+    assert_none(desktop_light, IMAGE)
+
+
+def test_math_is_laid_out_as_mathml(desktop_light):
+    assert_none(desktop_light, MATH)
+
+
+def test_no_raw_tex(desktop_light):
+    assert_none(desktop_light, RAW_TEX)
+
+
+def test_phone_width_no_sideways_scroll(phone):
+    assert_none(phone, SIDEWAYS)
+
+
+def test_phone_width_figures_fit(phone):
+    assert_none(phone, FIGURE_WIDTH)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_axe(request, scheme):
+    """axe-core finds no serious or critical violation on any page."""
+    assert_none(request.getfixturevalue(f"desktop_{scheme}"), AXE)
 
 
 def search(page, query: str) -> list[str]:
@@ -189,45 +333,6 @@ def test_dark_palette_shows_dark_figures(browser, server, site, lang):
         dim = [c for c in colours if contrast(hex_rgb(c), bg) < 3]
         assert not dim, f"{src}: colours too dark for the dark page: {dim}"
     context.close()
-
-
-def test_phone_width(browser, server, pages):
-    """No horizontal scrolling of the page at a phone's width; figures fit."""
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    report = []
-    for path in pages:
-        page = open_page(context, server + path).page
-        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        if wide > 0:
-            report.append(f"{path}: page scrolls sideways by {wide}px")
-        for w in page.eval_on_selector_all("figure img", "els => els.filter(e => e.offsetWidth > 0)"
-                                           ".map(e => e.getBoundingClientRect().right)"):
-            if w > PHONE["width"]:
-                report.append(f"{path}: a figure overflows ({w}px)")
-        page.close()
-    context.close()
-    assert not report, "\n".join(report)
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_accessibility_axe(browser, server, pages, scheme):
-    """axe-core finds no serious or critical violation on any page."""
-    from axe_playwright_python.sync_playwright import Axe
-    axe = Axe()
-    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-    report = []
-    for path in pages:
-        page = open_page(context, server + path).page
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.get_attribute("body", "data-md-color-scheme") == expected
-        result = axe.run(page)
-        for v in result.response["violations"]:
-            if v["impact"] in ("serious", "critical"):
-                targets = [n["target"] for n in v["nodes"]][:3]
-                report.append(f"{path} [{scheme}] {v['id']} ({v['impact']}): {targets}")
-        page.close()
-    context.close()
-    assert not report, "\n".join(report)
 
 
 def test_compare_table_sorts_and_filters(browser, server):

@@ -107,3 +107,43 @@ def test_a_malformed_reference_fails(project):
     file.write_text(file.read_text(encoding="utf-8").replace("year: 2010", "year: twenty ten"), encoding="utf-8")
     with pytest.raises(SiteError, match=r"reference 'glorot2010': docs/references.yml, field 'glorot2010.year'"):
         declare(project)
+
+
+def _numbers_to_nan(value):
+    """The result with every number replaced by NaN: what a broken run might give."""
+    if isinstance(value, dict):
+        return {k: _numbers_to_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_numbers_to_nan(v) for v in value]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float("nan")
+    return value
+
+
+@pytest.fixture(scope="module")
+def computed(built, shared_cache):
+    """The stages' results of the session's build, from its cache."""
+    import os
+    from actsite.pipeline import Generator
+    os.environ["ACTSITE_CACHE"] = str(shared_cache)
+    try:
+        yield Generator(Path(__file__).resolve().parent.parent).computed
+    finally:
+        del os.environ["ACTSITE_CACHE"]
+
+
+def test_every_experiment_states_claims_that_hold(computed):
+    assert set(computed.claims) == set(computed.experiments)
+    for name, checked in computed.claims.items():
+        assert checked, f"{name} declares no claim"
+
+
+def test_every_claim_fails_the_build_when_the_numbers_change(computed):
+    """Each claim is about the run's numbers: with them gone, each one fails, naming itself."""
+    from actsite.declare import experiments
+    for name, run in computed.experiments.items():
+        broken = _numbers_to_nan(run["result"])
+        for c in computed.claims[name]:
+            with pytest.raises(SiteError) as e:
+                check(name, {c.name: c.expression}, broken, experiments.path(name))
+            assert f"experiment '{name}': docs/experiments/{name}.py, field 'CLAIMS['{c.name}']'" in str(e.value)
