@@ -85,6 +85,9 @@ CASES = {
     "experiment without its set-up": (
         lambda p: edit(p / "docs/experiments/zigzag.py", "CONFIG = {", "SETUP = {"), declare,
         "experiment 'zigzag': docs/experiments/zigzag.py, field 'CONFIG': is missing"),
+    "experiment without claims": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", "CLAIMS = {", "CHECKS = {"), declare,
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'CLAIMS': is missing"),
     "experiment that raises": (
         lambda p: edit(p / "docs/experiments/zigzag.py", "    g = torch.Generator()",
                        "    raise ValueError('boom')\n    g = torch.Generator()"), experiment("zigzag"),

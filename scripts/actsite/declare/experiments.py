@@ -29,7 +29,7 @@ from ..errors import SiteError
 from . import claims
 
 FOLDER = "docs/experiments"
-REQUIRED = ("CONFIG", "FIGURES", "TEXT")
+REQUIRED = ("CONFIG", "FIGURES", "TEXT", "CLAIMS")
 
 
 def names(root: Path) -> list[str]:
@@ -55,7 +55,7 @@ def _literals(file: Path, mtime: float) -> dict:
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            if name in REQUIRED + ("CLAIMS", "SOURCE"):
+            if name in REQUIRED + ("SOURCE",):
                 try:
                     found[name] = ast.literal_eval(node.value)
                 except ValueError:
@@ -67,7 +67,7 @@ def _literals(file: Path, mtime: float) -> dict:
     for name in ("run", "draw"):
         if name not in functions:
             raise SiteError(subject, rel, f"{name}()", "is missing: every experiment defines it")
-    found["CLAIMS"] = claims.check_literal(found["CLAIMS"], file.stem, rel) if "CLAIMS" in found else {}
+    claims.check_literal(found["CLAIMS"], file.stem, rel)
     found["has_table"] = "table" in functions
     found["imports"] = sorted({n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
                                and (file.parent / f"{n.module}.py").is_file()})
