@@ -5,6 +5,8 @@ matplotlib only to draw."""
 import torch
 from torch import nn
 
+from saturation import mlp, teacher_data  # the same data and networks
+
 CONFIG = {
     "samples": 2000,       # inputs x ~ N(0, 1); classes from a fixed random two-layer teacher
     "inputs": 32,
@@ -45,23 +47,6 @@ CLAIMS = {
     "large_close": "large_gap < large_seed_spread",
     "elu_highest": "highest['function'] == 'ELU' and highest['rate'] == max(learning_rates)",
 }
-
-
-def teacher_data(samples, inputs, classes, seed):
-    """Inputs x ~ N(0, I); each label is the argmax of a fixed random tanh layer and read-out."""
-    g = torch.Generator().manual_seed(seed)
-    hidden = torch.randn(inputs, inputs, generator=g) / inputs ** 0.5
-    readout = torch.randn(inputs, classes, generator=g)
-    x = torch.randn(samples, inputs, generator=g)
-    return x, (torch.tanh(x @ hidden) @ readout).argmax(1)
-
-
-def mlp(function, inputs, width, depth, classes):
-    """depth hidden layers, each Linear then the activation, and a linear read-out."""
-    layers = []
-    for i in range(depth):
-        layers += [nn.Linear(inputs if i == 0 else width, width), getattr(nn, function)()]
-    return nn.Sequential(*layers, nn.Linear(width, classes))
 
 
 def probe(net, x):

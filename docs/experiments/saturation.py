@@ -32,7 +32,7 @@ FIGURES = {"main": [12, 6.6]}
 ONSET = 0.05  # a layer's saturation has begun when this share of its outputs is saturated
 
 
-# teacher_data, mlp and train_step: other experiments import them; train_step is not used here
+# teacher_data and mlp: the dead-units experiment imports them too
 def teacher_data(samples, inputs, classes, seed):
     g = torch.Generator().manual_seed(seed)
     hidden = torch.randn(inputs, inputs, generator=g) / inputs ** 0.5
@@ -47,14 +47,6 @@ def mlp(function, inputs, width, depth, classes):
     for i in range(depth):
         layers += [nn.Linear(inputs if i == 0 else width, width), getattr(nn, function)()]
     return nn.Sequential(*layers, nn.Linear(width, classes))
-
-
-def train_step(net, opt, x, y, batch):
-    """One step on a random mini-batch, cross-entropy loss."""
-    idx = torch.randint(0, len(x), (batch,))
-    opt.zero_grad()
-    nn.functional.cross_entropy(net(x[idx]), y[idx]).backward()
-    opt.step()
 
 
 def standard_mlp(function, inputs, width, depth, classes):
