@@ -109,14 +109,19 @@ def test_a_malformed_reference_fails(project):
         declare(project)
 
 
-def _numbers_to_nan(value):
-    """The result with every number replaced by NaN: what a broken run might give."""
+def _changed(value):
+    """The result with every value changed (numbers to NaN, booleans negated,
+    text emptied), keys kept: what a broken or different run might give."""
     if isinstance(value, dict):
-        return {k: _numbers_to_nan(v) for k, v in value.items()}
+        return {k: _changed(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_numbers_to_nan(v) for v in value]
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [_changed(v) for v in value]
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
         return float("nan")
+    if isinstance(value, str):
+        return ""
     return value
 
 
@@ -138,11 +143,11 @@ def test_every_experiment_states_claims_that_hold(computed):
         assert checked, f"{name} declares no claim"
 
 
-def test_every_claim_fails_the_build_when_the_numbers_change(computed):
-    """Each claim is about the run's numbers: with them gone, each one fails, naming itself."""
+def test_every_claim_fails_the_build_when_the_result_changes(computed):
+    """Each claim is about the run's values: with them changed, each one fails, naming itself."""
     from actsite.declare import experiments
     for name, run in computed.experiments.items():
-        broken = _numbers_to_nan(run["result"])
+        broken = _changed(run["result"])
         for c in computed.claims[name]:
             with pytest.raises(SiteError) as e:
                 check(name, {c.name: c.expression}, broken, experiments.path(name))
