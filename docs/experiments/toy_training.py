@@ -35,7 +35,7 @@ CONFIG = {
     "fit_accuracy": 0.95,  # "fits the spiral": at least this test accuracy on every seed
     "loss_threshold": 0.1,  # "how fast": the first recorded step with a training loss below this
 }
-FIGURES = {"boundaries": [5.8, 9.8], "loss": [5.8, 12], "pieces": [5.8, 11.5]}
+FIGURES = {"boundaries": [6.4, 10.8], "loss": [6.4, 13.2], "pieces": [6.4, 12.7]}
 
 # The piecewise functions with a flat piece (zero derivative): their breakpoints, and which of the
 # pieces between them are flat. Threshold, left out, would be one too.
