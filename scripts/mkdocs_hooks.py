@@ -28,10 +28,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import site_adapter  # noqa: E402
 from actsite.errors import SiteError  # noqa: E402
 from actsite.declare.strings import strings  # noqa: E402
+from actsite.languages import LANGUAGES  # noqa: E402
 from actsite.tools.links import check_site  # noqa: E402
 
-PRIMARY = "en"
-SECONDARY = {"zh": "mkdocs.zh.yml"}  # language -> config, built into site/<language>/
+PRIMARY = LANGUAGES[0].code  # its build builds every other language after it
+SECONDARY = {lang.code: lang.config for lang in LANGUAGES[1:]}  # language -> config, built into site/<root>
 STAGING = ".building"  # suffix of the folder beside site_dir that the build writes to
 
 # The primary build's staging folder. on_build_error gets no config, so it is
