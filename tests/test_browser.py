@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS, ROOT
+from conftest import LANGS
 
 pytestmark = pytest.mark.e2e
 

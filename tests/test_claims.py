@@ -1,7 +1,6 @@
 """Claims and sources: a statement the numbers no longer support fails the build."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -68,7 +68,7 @@ def _cell(text: str) -> str:
 
 # --- values as text --------------------------------------------------------
 
-def where_text(where: dict, s: Strings) -> str:
+def where_text(where: Where, s: Strings) -> str:
     """Where a largest value is reached: at a point, on intervals, or as a limit."""
     if where["kind"] == "point":
         return s("phrase.at", x=num(where["x"]))

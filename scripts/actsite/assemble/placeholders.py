@@ -18,7 +18,7 @@ from ..declare.catalog import Activation
 from ..declare.stage import Declared
 from ..declare.strings import Strings
 from ..errors import SiteError
-from ..render.stage import Rendered, experiment_figure, site_figures
+from ..render.stage import SOURCE_NOTE, Rendered, experiment_figure, site_figures
 from . import experiment_pages, explorer_page, pages
 from .text import num
 
@@ -121,7 +121,6 @@ def _cheatsheet(ctx: Context) -> str:
 @placeholder("explorer", "explorer")
 def _explorer(ctx: Context) -> str:
     saturation = next(iter(ctx.c.records.values())).method.saturation
-    from ..render.stage import SOURCE_NOTE
     return explorer_page.widget(ctx.page, ctx.d.acts, SOURCE_NOTE, saturation, ctx.s)
 
 
