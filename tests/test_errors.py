@@ -115,7 +115,7 @@ def test_draw_error_is_a_site_error_with_its_line(root):
     script.write_text(script.read_text() + "\n\ndef helper(result):\n    return 1 / 0\n")
     figure = next(iter(experiments.literals(root, "zigzag")["FIGURES"]))
     with pytest.raises(SiteError) as err:
-        draw(root, "zigzag", figure, {}, {}, "light")
+        draw(root, "zigzag", figure, {}, {})
     line = line_of(script, "return 1 / 0")  # the deepest line of the script, not draw()'s call
     assert str(err.value) == (f"experiment 'zigzag': docs/experiments/zigzag.py, field 'draw()': "
                               f"raised ZeroDivisionError: division by zero (line {line})")

@@ -201,3 +201,19 @@ def test_every_kink_is_explained_on_its_page(site, records):
             assert "Gradient at the kink." in html, act_id
         if not rec["properties"]["kinks"] and not rec["properties"]["jumps"]:
             assert "has no kink and no jump" in html, act_id
+
+
+def test_dark_figures_are_the_light_ones_in_the_dark_palette(site):
+    """One drawing serves both themes: every light colour is one of the palette's
+    (or neutral), and the dark SVG is the light one with each swapped."""
+    from actsite.render.figures import NEUTRAL, SWAPS, dark_svg
+    figures = sorted(site.glob("assets/figures/*.light.svg")) + sorted(site.glob("zh/assets/figures/*.light.svg"))
+    assert len(figures) > 50
+    for light in figures:
+        svg = light.read_text()
+        colours = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", svg)}
+        assert colours <= set(SWAPS) | set(NEUTRAL), (light.name, colours - set(SWAPS) - set(NEUTRAL))
+        dark = light.with_name(light.name.replace(".light.svg", ".dark.svg")).read_text()
+        assert dark == dark_svg(svg), light.name
+    light_only = set(SWAPS) - set(SWAPS.values())
+    assert light_only and "#1f2328" in light_only  # the light page's ink never reaches a dark figure

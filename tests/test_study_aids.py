@@ -166,3 +166,12 @@ def test_explorer_data_comes_from_torch(site, catalog):
         if name:
             assert d["values"][d["default"]] == act.defaults[name]
             assert set(act.sweep[1]) <= set(d["values"])
+
+
+def test_dark_svg_swaps_every_palette_colour_at_once():
+    from actsite.render.figures import THEMES, dark_svg
+    light, dark = THEMES["light"], THEMES["dark"]
+    svg = f'<path style="fill: {light["fg"].upper()}; stroke: {light["series"][0]}"/><use style="fill: #808080"/>'
+    assert dark_svg(svg) == f'<path style="fill: {dark["fg"]}; stroke: {dark["series"][0]}"/><use style="fill: #808080"/>'
+    # a swap is never swapped again, whatever the palettes share
+    assert dark_svg(" ".join(light["series"])) == " ".join(dark["series"])

@@ -91,26 +91,39 @@ def _snippets(d: Declared, log) -> dict[str, str]:
     return out
 
 
-def _experiments(d: Declared, log) -> tuple[dict[str, dict], dict[str, str]]:
-    """The missing ones run in parallel, one process per core, one thread each."""
-    store = Store(d.root, "experiments", log=log)
-    out, keys, missing = {}, {}, []
-    for name in d.experiments:
-        keys[name] = key(*experiments.sources(d.root, name), code=("actsite.compute.experiments",),
-                         packages=("torch",))
-        run = store.get_json(name, keys[name])
-        if run is None:
-            missing.append(name)
-        else:
-            log(f"experiment {name}: from cache")
-            out[name] = run
-    if missing:
-        log(f"experiments: running {', '.join(missing)}")
-        jobs = [(str(d.root), name) for name in missing]
-        for name, run in zip(missing, workers.parallel(_run_experiment, jobs, log, chunksize=1)):
-            store.put_json(name, keys[name], run)
-            out[name] = run
-    return dict(sorted(out.items())), keys
+class _Experiments:
+    """Every experiment's run: the cached ones at once, the missing ones started
+    in parallel (one process per core, one thread each) until ``collect()``."""
+
+    def __init__(self, d: Declared, log):
+        self.store = Store(d.root, "experiments", log=log)
+        self.keys, self.runs, self.missing = {}, {}, []
+        for name in d.experiments:
+            self.keys[name] = key(*experiments.sources(d.root, name), code=("actsite.compute.experiments",),
+                                  packages=("torch",))
+            run = self.store.get_json(name, self.keys[name])
+            if run is None:
+                self.missing.append(name)
+            else:
+                log(f"experiment {name}: from cache")
+                self.runs[name] = run
+        self.started = None
+        if self.missing:
+            log(f"experiments: running {', '.join(self.missing)}")
+            import torch  # noqa: F401  once, before the workers fork, rather than in each of them
+            self.started = workers.start(_run_experiment, [(str(d.root), n) for n in self.missing], log)
+
+    def collect(self) -> dict[str, dict]:
+        if self.started is not None:
+            for name, run in zip(self.missing, self.started.results()):
+                self.store.put_json(name, self.keys[name], run)
+                self.runs[name] = run
+            self.started = None
+        return dict(sorted(self.runs.items()))
+
+    def stop(self) -> None:
+        if self.started is not None:
+            self.started.stop()
 
 
 def _run_experiment(job: tuple[str, str]) -> dict:
@@ -124,9 +137,15 @@ def _run_experiment(job: tuple[str, str]) -> dict:
 
 
 def compute(d: Declared, log: Callable[[str], None]) -> Computed:
-    records, record_keys = _records(d, log)
-    runs, run_keys = _experiments(d, log)
+    runs = _Experiments(d, log)  # they run in workers while this process evaluates the functions
+    try:
+        records, record_keys = _records(d, log)
+        explorer, snippets = _explorer(d, log), _snippets(d, log)
+        results = runs.collect()
+    except BaseException:
+        runs.stop()
+        raise
     claims = {name: check(name, d.literals(name)["CLAIMS"], run["result"], experiments.path(name))
-              for name, run in runs.items()}
-    return Computed(records=records, record_keys=record_keys, explorer=_explorer(d, log),
-                    snippets=_snippets(d, log), experiments=runs, experiment_keys=run_keys, claims=claims)
+              for name, run in results.items()}
+    return Computed(records=records, record_keys=record_keys, explorer=explorer, snippets=snippets,
+                    experiments=results, experiment_keys=runs.keys, claims=claims)

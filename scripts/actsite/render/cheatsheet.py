@@ -12,7 +12,7 @@ import unicodedata
 
 import numpy as np
 
-from .figures import THEMES, pieces, plt, themed
+from .figures import DRAWN, THEMES, pieces, plt, themed
 from .formats import PNG_DPI
 
 PAGE = (11.69, 8.27)  # A4 landscape, inches
@@ -58,9 +58,9 @@ def draw(entries: list[dict], title: str, subtitle: str, words: dict[str, str], 
          x_range: list[float]) -> dict[str, bytes]:
     """``entries``: name, formula (mathtext lines), range, summary, x, y, dy,
     breaks (of y and of dy). ``wrap``: characters per line of the one-line advice."""
-    t = THEMES["light"]
+    t = THEMES[DRAWN]
     rows = -(-len(entries) // COLS)
-    with themed("light"):
+    with themed():
         fig = plt.figure(figsize=PAGE)
         # no bold: the Chinese font comes in one weight
         fig.text(0.02, 0.975, title, fontsize=16, va="top")

@@ -8,14 +8,14 @@ from ..declare import experiments
 from . import figures
 
 
-def draw(root: Path, name: str, figure: str, result: dict, text: dict, theme: str) -> dict[str, bytes]:
+def draw(root: Path, name: str, figure: str, result: dict, text: dict) -> dict[str, bytes]:
     width, height = experiments.literals(root, name)["FIGURES"][figure]
     plt = figures.plt
-    with figures.themed(theme):
+    with figures.themed():
         fig = plt.figure(figsize=(width, height), layout="constrained")
         try:
             experiments.load_module(root, name).draw(result, fig, text, figure)
         except Exception as exc:
             plt.close(fig)
             raise failure(root, name, "draw", exc) from None
-        return figures.export(fig, theme)
+        return figures.export(fig)

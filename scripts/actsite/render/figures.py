@@ -3,11 +3,16 @@
 Figures carry no words, only mathematical symbols, so one drawing serves
 every language; captions and alternative text come with the page. The only
 inputs are the computed records, so this module never needs torch.
+
+Each figure is drawn once, in the light palette; its dark SVG is the light one
+with every colour of the palette swapped for its dark counterpart
+(``dark_svg``), so both themes share one layout and cost one drawing.
 """
 from __future__ import annotations
 
 import io
 import math
+import re
 
 import matplotlib
 
@@ -19,14 +24,36 @@ from ..compute.records import Break, Record, Sweep  # noqa: E402
 from .curves import breaks  # noqa: E402
 from .formats import PNG_DPI  # noqa: E402
 
+# The colours of each palette, key by key: the dark SVG swaps each light colour for the
+# dark one under the same key (the zones share one alpha, so the dark zone grey is lighter).
 THEMES = {
-    "light": {"fg": "#1f2328", "grid": "#d0d7de", "zone": "#8c959f", "zone_alpha": 0.18,
+    "light": {"fg": "#1f2328", "grid": "#d0d7de", "zone": "#8c959f",
               "series": ["#0550ae", "#bc4c00", "#1a7f37", "#8250df", "#cf222e", "#6e7781", "#bf3989",
                          "#7d4e00"]},
-    "dark": {"fg": "#e6edf3", "grid": "#3d444d", "zone": "#9198a1", "zone_alpha": 0.22,
+    "dark": {"fg": "#e6edf3", "grid": "#3d444d", "zone": "#abb3bc",
              "series": ["#79c0ff", "#ffa657", "#7ee787", "#d2a8ff", "#ff7b72", "#b1bac4", "#f778ba",
                         "#e3b341"]},
 }
+DRAWN = "light"  # the palette figures are drawn in
+ZONE_ALPHA = 0.18  # saturation zones; on Material's slate page the dark zone grey looks as light's does
+PAD = 0.05  # inches of margin around every figure
+NEUTRAL = ("#808080",)  # colours that serve both themes as they are (matplotlib's "0.5")
+
+
+def _swaps() -> dict[str, str]:
+    light, dark = THEMES[DRAWN], THEMES["dark"]
+    pairs = [(light[k], dark[k]) for k in ("fg", "grid", "zone")] + list(zip(light["series"], dark["series"]))
+    return {a.lower(): b.lower() for a, b in pairs}
+
+
+SWAPS = _swaps()
+
+
+def dark_svg(svg: str) -> str:
+    """The light SVG in the dark palette: every colour swapped at once (so no swap feeds another)."""
+    return re.sub(r"#[0-9a-fA-F]{6}\b", lambda m: SWAPS.get(m.group(0).lower(), m.group(0)), svg)
+
+
 # Words in figures (the experiments' labels, the cheat sheet): Latin from DejaVu Sans, Chinese
 # from Noto Sans CJK SC, the copy that the pinned mplfonts package ships (so that every machine
 # draws the same glyphs, whatever fonts it has installed).
@@ -34,8 +61,8 @@ CJK_FONT = "Noto Sans CJK SC"
 CJK_FILE = ("mplfonts", "fonts/NotoSansCJKsc-Regular.otf")
 
 
-def _style(theme: str) -> dict:
-    t = THEMES[theme]
+def _style() -> dict:
+    t = THEMES[DRAWN]
     return {
         "svg.hashsalt": "activation-functions",
         "svg.fonttype": "path",
@@ -51,9 +78,9 @@ def _style(theme: str) -> dict:
     }
 
 
-def themed(theme: str):
-    """The site's style for a figure drawn elsewhere (the experiments' own drawing code)."""
-    return plt.rc_context(_style(theme))
+def themed():
+    """The site's style, in the palette figures are drawn in."""
+    return plt.rc_context(_style())
 
 
 def _use_packaged_cjk_font() -> None:
@@ -82,20 +109,20 @@ def check_cjk_font() -> None:
         raise ValueError(found)
 
 
-def export(fig, theme: str) -> dict[str, bytes]:
-    """The figure as SVG; in the light theme also as a PNG for slides, on white."""
-    out = {}
+def export(fig) -> dict[str, bytes]:
+    """The figure (drawn in the light palette) as the SVG of each theme, and as a
+    PNG of the light one for slides, on white. The layout is computed once and
+    kept for both formats, and the dark SVG is the light one recoloured."""
+    fig.draw_without_rendering()  # runs the layout engine
+    box = fig.get_tightbbox().padded(PAD)
+    fig.set_layout_engine("none")  # the layout is done: no format lays it out again
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05,
-                metadata={"Date": None, "Creator": None})
-    out["svg"] = buf.getvalue().encode()
-    if theme == "light":
-        raw = io.BytesIO()
-        fig.savefig(raw, format="png", dpi=PNG_DPI, bbox_inches="tight", pad_inches=0.05,
-                    facecolor="white", metadata={"Software": None})
-        out["png"] = raw.getvalue()
+    fig.savefig(buf, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": None})
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", dpi=PNG_DPI, bbox_inches=box, facecolor="white", metadata={"Software": None})
     plt.close(fig)
-    return out
+    svg = buf.getvalue()
+    return {"light.svg": svg.encode(), "light.png": raw.getvalue(), "dark.svg": dark_svg(svg).encode()}
 
 
 def _limits(values: np.ndarray, include_zero: bool = True) -> tuple[float, float]:
@@ -134,7 +161,7 @@ def _zones(ax, zones: list[dict], lo: float, hi: float, t: dict):
         a = lo if z["lo"] is None else max(lo, z["lo"])
         b = hi if z["hi"] is None else min(hi, z["hi"])
         if b > a:
-            ax.axvspan(a, b, color=t["zone"], alpha=t["zone_alpha"], lw=0)
+            ax.axvspan(a, b, color=t["zone"], alpha=ZONE_ALPHA, lw=0)
 
 
 def _zero_lines(ax, fg):
@@ -142,15 +169,15 @@ def _zero_lines(ax, fg):
     ax.axvline(0, color=fg, lw=0.8, alpha=0.6, zorder=1)
 
 
-def function_figure(record: Record, symbol: str, theme: str, inset: list[float] | None = None) -> bytes:
+def function_figure(record: Record, symbol: str, inset: list[float] | None = None) -> dict[str, bytes]:
     """f and f' side by side, each with its own y axis, kinks and jumps drawn
     as such; ``inset`` zooms into part of f (LeakyReLU's small slope)."""
-    t = THEMES[theme]
+    t = THEMES[DRAWN]
     props = record.properties
     x = np.array(record.plot.x)
     y = np.array(record.plot.y)
     dy = np.array(record.plot.dy)
-    with plt.rc_context(_style(theme)):
+    with themed():
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
         # the one-sided values at a jump of f belong on f; on f' only the kinks
         for ax, values, label, splits, marks, color in (
@@ -173,14 +200,14 @@ def function_figure(record: Record, symbol: str, theme: str, inset: list[float] 
             ax.set_xlim(*inset)
             ax.set_ylim(*_limits(y[keep]))
             ax.tick_params(labelsize=8)
-        return export(fig, theme)
+        return export(fig)
 
 
-def sweep_figure(sweep: Sweep, default: float, symbol: str, theme: str) -> bytes:
+def sweep_figure(sweep: Sweep, default: float, symbol: str) -> dict[str, bytes]:
     """The family of curves for several values of one parameter; the default thick."""
-    t = THEMES[theme]
+    t = THEMES[DRAWN]
     styles = ["-", "--", "-.", ":"]
-    with plt.rc_context(_style(theme)):
+    with themed():
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
         x = np.array(sweep.x)
@@ -193,13 +220,13 @@ def sweep_figure(sweep: Sweep, default: float, symbol: str, theme: str) -> bytes
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
         ax.legend(loc="upper left")
-        return export(fig, theme)
+        return export(fig)
 
 
-def training_figure(record: Record, symbol: str, theme: str) -> bytes:
+def training_figure(record: Record, symbol: str) -> dict[str, bytes]:
     """Eval mode (the line) against one seeded training-mode pass (the dots)."""
-    t = THEMES[theme]
-    with plt.rc_context(_style(theme)):
+    t = THEMES[DRAWN]
+    with themed():
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
         x, y = np.array(record.plot.x), np.array(record.plot.y)
@@ -210,16 +237,16 @@ def training_figure(record: Record, symbol: str, theme: str) -> bytes:
         ax.set_ylim(*_limits(np.concatenate((y, sample["y"]))))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
-        return export(fig, theme)
+        return export(fig)
 
 
-def overview_figure(records: list[Record], symbols: list[str], theme: str) -> bytes:
+def overview_figure(records: list[Record], symbols: list[str]) -> dict[str, bytes]:
     """The source note's 2x2 figure: each function on its own axes."""
-    t = THEMES[theme]
+    t = THEMES[DRAWN]
     n = len(records)
     cols = 2
     rows = math.ceil(n / cols)
-    with plt.rc_context(_style(theme)):
+    with themed():
         fig, axes = plt.subplots(rows, cols, figsize=(8.0, 3.2 * rows), layout="constrained", squeeze=False)
         fig.get_layout_engine().set(h_pad=0.12)  # room between a panel's ticks and the next title
         for ax, rec, sym in zip(axes.flat, records, symbols):
@@ -231,14 +258,14 @@ def overview_figure(records: list[Record], symbols: list[str], theme: str) -> by
             ax.set_title(f"${sym}(x)$", loc="left")
         for ax in list(axes.flat)[n:]:
             ax.set_visible(False)
-        return export(fig, theme)
+        return export(fig)
 
 
-def overlay_figure(records: list[Record], symbols: list[str], key: str, theme: str) -> bytes:
+def overlay_figure(records: list[Record], symbols: list[str], key: str) -> dict[str, bytes]:
     """Several functions (key="y") or their derivatives (key="dy") on one axes."""
-    t = THEMES[theme]
+    t = THEMES[DRAWN]
     styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
-    with plt.rc_context(_style(theme)):
+    with themed():
         fig, ax = plt.subplots(figsize=(8.0, 4.0), layout="constrained")
         _zero_lines(ax, t["fg"])
         everything = []
@@ -255,4 +282,4 @@ def overlay_figure(records: list[Record], symbols: list[str], key: str, theme: s
         ax.set_ylim(*_limits(np.concatenate(everything)))
         ax.set_xlabel("$x$")
         ax.legend(loc="upper left", ncols=2)
-        return export(fig, theme)
+        return export(fig)

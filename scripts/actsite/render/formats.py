@@ -5,4 +5,5 @@ from __future__ import annotations
 FIGURES = "assets/figures"  # folder of the figure files, from the docs root
 THEMES = ("light", "dark")
 FORMATS = {"light": ("svg", "png"), "dark": ("svg",)}  # a PNG of the light figure, for slides
+FILES = tuple(f"{theme}.{ext}" for theme in THEMES for ext in FORMATS[theme])  # of each figure
 PNG_DPI = 200  # resolution of the PNG of every figure

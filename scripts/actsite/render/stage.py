@@ -20,7 +20,7 @@ from ..declare.stage import Declared
 from ..errors import SiteError
 from ..languages import BY_CODE, CODES
 from . import figure_scripts
-from .formats import FORMATS, THEMES
+from .formats import FILES
 
 # The four functions of the source note: the home page's overview and overlays.
 SOURCE_NOTE = ("relu", "sigmoid", "tanh", "softplus")
@@ -116,25 +116,27 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
     store = Store(d.root, "figures", log=log)
     all_jobs = jobs(d, c)
     out: dict[str, bytes] = {}
-    missing: list[tuple[FigureJob, str, str]] = []  # (job, theme, key)
+    missing: list[tuple[FigureJob, str]] = []  # (job, key)
     for job in all_jobs:
         k = key(json.dumps(job.depends), code=(DRAWINGS[job.drawing],), packages=("matplotlib", "numpy"))
-        for theme in THEMES:
-            files = {ext: store.get_bytes(f"{job.name}.{theme}", k, f".{ext}") for ext in FORMATS[theme]}
-            if None in files.values():
-                missing.append((job, theme, k))
-            else:
-                out.update({f"{job.name}.{theme}.{ext}": data for ext, data in files.items()})
+        files = {f: store.get_bytes(f"{job.name}.{f.rsplit('.', 1)[0]}", k, f".{f.rsplit('.', 1)[1]}")
+                 for f in FILES}
+        if None in files.values():
+            missing.append((job, k))
+        else:
+            out.update({f"{job.name}.{f}": data for f, data in files.items()})
     if missing:
         log(f"figures: drawing {len(missing)} with matplotlib")
-        if any(job.lang and BY_CODE[job.lang].cjk for job, _, _ in missing):
+        if any(job.lang and BY_CODE[job.lang].cjk for job, _ in missing):
             check_cjk_font()
-        drawn = workers.parallel(_draw, [(job.drawing, job.args, theme) for job, theme, _ in missing])
-        for (job, theme, k), files in zip(missing, drawn):
-            for ext, data in files.items():
-                store.put_bytes(f"{job.name}.{theme}", k, f".{ext}", data)
-                out[f"{job.name}.{theme}.{ext}"] = data
-    log(f"figures: {len(THEMES) * len(all_jobs) - len(missing)} from cache, {len(missing)} drawn")
+        missing.sort(key=lambda m: m[0].drawing != "experiment_figure")  # the slowest first, so no core waits last
+        drawn = workers.parallel(_draw, [(job.drawing, job.args) for job, _ in missing])
+        for (job, k), files in zip(missing, drawn):
+            for f, data in files.items():
+                stem, ext = f.rsplit(".", 1)
+                store.put_bytes(f"{job.name}.{stem}", k, f".{ext}", data)
+                out[f"{job.name}.{f}"] = data
+    log(f"figures: {len(all_jobs) - len(missing)} from cache, {len(missing)} drawn")
     return Rendered(figures=dict(sorted(out.items())),
                     scripts={j.name: j.script for j in all_jobs if j.script is not None},
                     languages={j.name: j.lang for j in all_jobs if j.lang})
@@ -167,13 +169,13 @@ def check_cjk_font() -> None:
                         f"{figures.CJK_FILE[0]}: pip install -r requirements.txt") from None
 
 
-def _draw(job: tuple[str, dict, str]) -> dict[str, bytes]:
-    """In a worker: one figure in one theme."""
-    drawing, args, theme = job
+def _draw(job: tuple[str, dict]) -> dict[str, bytes]:
+    """In a worker: one figure, as every file of FILES."""
+    drawing, args = job
     if drawing == "experiment_figure":
         from pathlib import Path
 
         from .experiments import draw
-        return draw(Path(args["root"]), args["name"], args["figure"], args["result"], args["text"], theme)
+        return draw(Path(args["root"]), args["name"], args["figure"], args["result"], args["text"])
     from . import figures  # imports matplotlib, only when a figure must be drawn
-    return getattr(figures, drawing)(theme=theme, **args)
+    return getattr(figures, drawing)(**args)
