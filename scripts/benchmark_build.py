@@ -8,6 +8,9 @@ unchanged: the same build again with the cache filled by the cold build.
 plain:     Material building the very Markdown the generator wrote (both
            languages, same theme, same extensions, same search) with no
            generation at all: the floor an unchanged rebuild is measured against.
+zensical unchanged, zensical plain: the same two with Zensical, for the same
+           pages: scripts/build_zensical.py with the filled cache, and Zensical
+           alone on the projects it staged (.zensical/<lang>).
 Each figure is the median of N runs of the whole process (wall clock).
 --cold-log keeps the log of the first cold build: how long each experiment ran.
 """
@@ -38,9 +41,19 @@ def on_post_build(config):
         build(load_config("mkdocs.zh.yml", site_dir=os.path.join(config.site_dir, "zh"), strict=True))
 '''
 
+# Zensical alone on the projects scripts/build_zensical.py staged: each language's build.
+ZENSICAL_PLAIN = """
+import subprocess, sys
+from actsite.languages import LANGUAGES
+for lang in LANGUAGES:
+    subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+                   cwd=f".zensical/{lang.code}", check=True, capture_output=True)
+"""
+
 
 def env_with(cache: Path) -> dict:
-    env = dict(os.environ, ACTSITE_CACHE=str(cache), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, ACTSITE_CACHE=str(cache), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               PYTHONPATH=str(ROOT / "scripts"))
     return env
 
 
@@ -84,7 +97,10 @@ def main() -> None:
     args = parser.parse_args()
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     logged = [c for c in build if c != "-q"]
-    results: dict[str, list[float]] = {"cold": [], "unchanged": [], "plain": []}
+    results: dict[str, list[float]] = {"cold": [], "unchanged": [], "plain": [],
+                                       "zensical unchanged": [], "zensical plain": []}
+    zensical = [sys.executable, "scripts/build_zensical.py"]
+    zensical_plain = [sys.executable, "-c", ZENSICAL_PLAIN]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         warm = tmp / "warm-cache"
@@ -99,11 +115,16 @@ def main() -> None:
         for _ in range(args.runs):
             results["unchanged"].append(timed(build + ["-d", str(tmp / "s2")], ROOT, env_with(warm)))
             results["plain"].append(timed(build + ["-d", str(tmp / "s3")], plain, env_with(warm)))
+            results["zensical unchanged"].append(timed(zensical + ["--site-dir", str(tmp / "s4")], ROOT,
+                                                       env_with(warm)))
+            results["zensical plain"].append(timed(zensical_plain, ROOT, env_with(warm)))
     med = {k: statistics.median(v) for k, v in results.items()}
-    print(f"{'build':<12}{'median s':>10}{'min s':>8}{'max s':>8}   (both languages, {args.runs} runs each)")
+    print(f"{'build':<20}{'median s':>10}{'min s':>8}{'max s':>8}   (both languages, {args.runs} runs each)")
     for k, v in results.items():
-        print(f"{k:<12}{med[k]:>10.2f}{min(v):>8.2f}{max(v):>8.2f}")
+        print(f"{k:<20}{med[k]:>10.2f}{min(v):>8.2f}{max(v):>8.2f}")
     print(f"unchanged / plain = {med['unchanged'] / med['plain']:.2f}")
+    print(f"MkDocs / Zensical: unchanged {med['unchanged'] / med['zensical unchanged']:.2f}, "
+          f"plain {med['plain'] / med['zensical plain']:.2f}")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,9 @@ stays as it was, byte for byte.
 """
 from __future__ import annotations
 
-import html
 import importlib
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -26,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import site_adapter  # noqa: E402
+from actsite.adapters.html import label_search, open_external_links  # noqa: E402
+from actsite.adapters.publish import publish  # noqa: E402
 from actsite.errors import SiteError  # noqa: E402
-from actsite.declare.strings import strings  # noqa: E402
 from actsite.languages import LANGUAGES  # noqa: E402
 from actsite.tools.links import check_site  # noqa: E402
 
@@ -93,21 +92,6 @@ def _strict_abort(config):
             raise _module(config, "exceptions").Abort(f"Aborted with {msg} in strict mode!")
 
 
-def _publish(staging: str, target: str) -> None:
-    """Replace target by staging: two renames, so target is never half-written."""
-    old = target.rstrip("/\\") + ".old"
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.lexists(target):
-        os.rename(target, old)
-    try:
-        os.rename(staging, target)
-    except OSError:
-        if os.path.lexists(old):
-            os.rename(old, target)  # put the previous site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def on_post_build(config):
     if config.extra["language"] != PRIMARY:
         return
@@ -130,7 +114,7 @@ def on_post_build(config):
             f"{len(problems)} link problems in the built site:\n  " + "\n  ".join(problems))
     _strict_abort(config)
     config.site_dir = staging[: -len(STAGING)]  # gh-deploy reads it after the build
-    _publish(staging, config.site_dir)
+    publish(staging, config.site_dir)
 
 
 on_post_build.mkdocs_priority = -100  # last: after the search index and every other plugin's output
@@ -144,28 +128,15 @@ def on_build_error(error):
 
 # --- what the theme ships, made accessible and safe ------------------------
 
-_EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\btarget=)')
-
-
 def on_page_content(html_text, page, config, files):
-    """External links open in a new tab that cannot reach back (noopener)."""
-    return _EXTERNAL.sub(r'<a href="\1" target="_blank" rel="noopener noreferrer"', html_text)
-
-
-# Material's search dialog has no accessible name, and the hidden checkbox
-# that opens it has no label (axe-core: aria-dialog-name, label).
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    return open_external_links(html_text)
 
 
 def _accessible(output: str, config) -> str:
-    s = strings(ROOT, config.extra["language"])
-    for old, label in ((_SEARCH_DIALOG, s("a11y.search_dialog")), (_SEARCH_TOGGLE, s("a11y.search_toggle"))):
-        if old not in output:
-            raise _module(config, "exceptions").PluginError(
-                f"scripts/mkdocs_hooks.py: the theme no longer writes {old!r}; update the accessibility fix")
-        output = output.replace(old, old[:-1] + f' aria-label="{html.escape(label)}">', 1)
-    return output
+    try:
+        return label_search(output, ROOT, config.extra["language"], "scripts/mkdocs_hooks.py")
+    except SiteError as exc:
+        raise _module(config, "exceptions").PluginError(str(exc)) from None
 
 
 def on_post_page(output, page, config):

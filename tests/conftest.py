@@ -21,10 +21,25 @@ LANGS = ("en", "zh")
 BUILD_FIXTURES = {"built", "site", "server", "shared_cache"}
 
 
-def pytest_collection_modifyitems(items):
+# The engine that builds the `built` site: `--engine zensical` runs the tests of
+# the built site (the ones that use these fixtures) on Zensical's output instead.
+ENGINES = ("mkdocs", "zensical")
+SITE_FIXTURES = {"built", "site", "server"}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=ENGINES, default="mkdocs",
+                     help="the engine that builds the site the site, link and browser tests read")
+
+
+def pytest_collection_modifyitems(config, items):
     for item in items:
         if BUILD_FIXTURES & set(item.fixturenames) and not item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.build)
+    if config.getoption("--engine") != "mkdocs":  # only what reads the built site
+        keep = [i for i in items if SITE_FIXTURES & set(i.fixturenames) and not i.get_closest_marker("mkdocs_only")]
+        config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+        items[:] = keep
 PROJECT_FILES = ("docs", "scripts", "overrides", "mkdocs.yml", "mkdocs.zh.yml")
 
 
@@ -72,11 +87,23 @@ class Built:
     log: str
 
 
+def run_zensical_build(project: Path, out: Path, cache: Path) -> subprocess.CompletedProcess:
+    """The README's Zensical build of ``project`` into ``out``."""
+    return subprocess.run([sys.executable, "scripts/build_zensical.py", "--site-dir", str(out)],
+                          cwd=project, env=build_env(cache), capture_output=True, text=True, timeout=600)
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, shared_cache) -> Built:
-    """The whole site, both languages, built once with --strict from an empty cache."""
+def engine(request) -> str:
+    return request.config.getoption("--engine")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, shared_cache, engine) -> Built:
+    """The whole site, both languages, built once (--strict with MkDocs) from an empty cache."""
     out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out, shared_cache)
+    result = (run_zensical_build(ROOT, out, shared_cache) if engine == "zensical"
+              else run_build(ROOT, out, shared_cache))
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(out, result.stderr)
 

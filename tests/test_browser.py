@@ -234,10 +234,19 @@ def test_accessibility_axe(request, scheme):
     assert_none(request.getfixturevalue(f"desktop_{scheme}"), AXE)
 
 
-def search(page, query: str) -> list[str]:
-    page.keyboard.press("/")  # Material's shortcut, from the keyboard alone
+# Zensical's search lists its results in a shadow DOM: the links of its listbox
+_SHADOW_HITS = ("() => [...document.querySelectorAll('*')].filter(e => e.shadowRoot)"
+                ".flatMap(e => [...e.shadowRoot.querySelectorAll('[role=listbox] a')]).map(a => a.href)")
+
+
+def search(page, query: str, engine: str) -> list[str]:
+    page.keyboard.press("/")  # the theme's shortcut, from the keyboard alone
     page.keyboard.type(query, delay=20)
     page.keyboard.press("End")  # Material searches on key release, as when an IME commits Chinese
+    if engine == "zensical":
+        page.wait_for_function(f"({_SHADOW_HITS})().length > 0", timeout=10000)
+        page.wait_for_timeout(300)
+        return [urlsplit(h).path for h in page.evaluate(_SHADOW_HITS)]
     page.wait_for_selector(".md-search-result__item a", timeout=10000)
     page.wait_for_timeout(300)
     return [urlsplit(h).path for h in page.eval_on_selector_all(
@@ -250,11 +259,13 @@ def search(page, query: str) -> list[str]:
     ("zh", "梯度消失", "zh/activations/"),  # segmented into 梯度 and 消失, found on many pages
     ("zh", "逻辑斯谛", "zh/activations/sigmoid/"),
     ("zh", "双曲正切", "zh/activations/tanh/"),
+    ("zh", "死亡", "zh/experiments/dead_units/"),
+    ("zh", "饱和", "zh/experiments/saturation/"),
 ])
-def test_search_box_finds_pages(browser, server, lang, query, expected):
+def test_search_box_finds_pages(browser, server, engine, lang, query, expected):
     context = browser.new_context(viewport=DESKTOP)
     visit = open_page(context, server + ("" if lang == "en" else "zh/"))
-    hits = search(visit.page, query)
+    hits = search(visit.page, query, engine)
     assert any("/" + expected in h for h in hits), hits
     assert all(("/zh/" in h) == (lang == "zh") for h in hits), "results from the other language"
     context.close()

@@ -105,18 +105,21 @@ def test_self_contained(site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def search_docs(site: Path, lang: str):
-    return json.loads((lang_root(site, lang) / "search/search_index.json").read_text(encoding="utf-8"))
+def search_docs(site: Path, lang: str, engine: str) -> list[dict]:
+    """The search index's entries: MkDocs' lunr index, or Zensical's own search.json."""
+    if engine == "zensical":
+        return json.loads((lang_root(site, lang) / "search.json").read_text(encoding="utf-8"))["items"]
+    return json.loads((lang_root(site, lang) / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
-def test_search_index_english(site):
-    index = search_docs(site, "en")
-    hits = {d["location"].split("#")[0] for d in index["docs"] if "vanishing" in d["text"].lower()}
+def test_search_index_english(site, engine):
+    hits = {d["location"].split("#")[0] for d in search_docs(site, "en", engine) if "vanishing" in d["text"].lower()}
     assert "activations/sigmoid/" in hits
 
 
+@pytest.mark.mkdocs_only
 def test_search_index_chinese_is_segmented(site):
-    index = search_docs(site, "zh")
+    index = json.loads((site / "zh/search/search_index.json").read_text(encoding="utf-8"))
     # lunr's own "zh" needs a jieba port in the browser; words are split at build time instead
     assert "zh" not in index["config"]["lang"] and "\\u200b" in index["config"]["separator"]
     texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("activations/sigmoid/"))
@@ -125,6 +128,15 @@ def test_search_index_chinese_is_segmented(site):
     assert "\u200b" in texts
 
 
+def test_search_index_chinese_has_every_page(site, engine):
+    """Each Chinese page is in the Chinese index, in Chinese (the browser tests search it)."""
+    docs = search_docs(site, "zh", engine)
+    pages = {d["location"].split("#")[0] for d in docs}
+    assert {f"activations/{i}/" for i in IDS} <= pages
+    assert any("梯度" in d["text"] and "消失" in d["text"] for d in docs if d["location"].startswith("activations/sigmoid/"))
+
+
+@pytest.mark.mkdocs_only  # the Zensical adapter's cache use is the generator's, the same
 def test_unchanged_rebuild_uses_cache(built, shared_cache, tmp_path):
     """A second build with the same cache imports neither torch nor matplotlib."""
     assert "evaluating with torch" in built.log
@@ -150,9 +162,11 @@ def dircmp_equal(a: Path, b: Path) -> bool:
     return True
 
 
-def test_two_cold_builds_are_identical(built, tmp_path):
-    """Same sources, empty cache, another folder: the same bytes."""
-    result = run_build(ROOT, tmp_path / "site", tmp_path / "cache")
+def test_two_cold_builds_are_identical(built, engine, tmp_path):
+    """Same sources, empty cache, another folder: the same bytes (with either engine)."""
+    from conftest import run_zensical_build
+    build = run_zensical_build if engine == "zensical" else run_build
+    result = build(ROOT, tmp_path / "site", tmp_path / "cache")
     assert result.returncode == 0, result.stderr
     assert dircmp_equal(built.path, tmp_path / "site")
 
@@ -169,7 +183,9 @@ def test_properdocs_builds_the_same_site(built, shared_cache, tmp_path):
 @pytest.mark.parametrize("lang", LANGS)
 def test_compare_page_has_every_function(site, lang):
     html = (lang_root(site, lang) / "compare/index.html").read_text(encoding="utf-8")
-    table = html[html.index("<table class=\"compare\""):html.index("</table>")]
+    start = re.search(r'<table [^>]*class="compare"', html).start()
+    table = html[start:html.index("</table>", start)]
+    assert 'aria-labelledby="compare-caption"' in table and 'id="compare-caption"' in html
     assert table.count("<tr data-family=") == len(IDS)
     assert table.count('data-kind="number"') == 5 and "data-compare-filter" in html
     assert "compare.js" in html

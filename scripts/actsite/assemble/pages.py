@@ -325,10 +325,8 @@ def page_url(md_path: str) -> str:
     return stem.rstrip("/") + "/" if stem else ""
 
 
-def href(from_page: str, target_page: str) -> str:
-    """A link in raw HTML, which MkDocs does not rewrite: from URL to URL."""
-    here, there = page_url(from_page), page_url(target_page)
-    return posixpath.relpath(there or ".", here or ".") + "/"
+MD_BLOCK = ' markdown="1"'  # md_in_html: look inside this element for the ones below
+MD = ' markdown="span"'  # md_in_html: this element's content is inline Markdown
 
 
 def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record], s: Strings) -> str:
@@ -346,7 +344,9 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
         t = property_texts(act, rec, s)
         lo = p.range[0]
         cells = [
-            (f'<a href="{href(from_page, page_path(act.id))}">{html.escape(act.name[s.lang])}</a>', act.name["en"]),
+            # a Markdown link: every engine resolves it to the page (a raw href, Zensical reads
+            # against the source file and MkDocs against the URL)
+            (f"[{html.escape(act.name[s.lang])}]({rel(from_page, page_path(act.id))})", act.name["en"]),
             (html.escape(s(f"families.{act.family}")), act.family),
             (t["range"], "-1e308" if lo is None else repr(lo)),
             (t["f_at_0"], repr(p.f_at_0)),
@@ -362,8 +362,9 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
             (", ".join(f"<code>{q.name}</code>" for q in act.params) or "—", str(len(act.params))),
             (str(rec.cost), str(rec.cost)),
         ]
-        tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}">{shown}</td>' for shown, key in cells)
-        rows.append(f'<tr data-family="{act.family}">{tds}</tr>')
+        tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}"{MD if i == 0 else ""}>{shown}</td>'
+                      for i, (shown, key) in enumerate(cells))
+        rows.append(f'<tr data-family="{act.family}"{MD_BLOCK}>{tds}</tr>')
     threshold = num(next(iter(recs.values())).method.saturation)
     ths = "".join(f'<th scope="col" data-kind="{k}">{html.escape(s(h, threshold=threshold))}</th>'
                   for h, k in zip(heads, kinds))
@@ -376,9 +377,12 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
         f'<option value="">{html.escape(s("compare.all_families"))}</option>{families}</select></label>\n'
         f'<span class="compare-hint">{html.escape(s("compare.sort_hint"))}</span>\n'
         '</div>\n'
-        f'<div class="compare-wrap"><table class="compare" data-compare>\n'
-        f'<caption>{html.escape(s("compare.caption"))}</caption>\n'
-        f"<thead><tr>{ths}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"
+        # md_in_html parses the first cells' links; it would wrap a <caption> in <p>, so
+        # the caption is a paragraph that names the table
+        f'<p class="compare-caption" id="compare-caption">{html.escape(s("compare.caption"))}</p>\n'
+        f'<div class="compare-wrap"{MD_BLOCK}><table class="compare" data-compare aria-labelledby="compare-caption"'
+        f'{MD_BLOCK}>\n'
+        f"<thead><tr>{ths}</tr></thead>\n<tbody{MD_BLOCK}>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"
     )
 
 
