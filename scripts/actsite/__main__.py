@@ -24,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     stage = sub.add_parser("stage", help="run the stages up to this one, and time each")
     stage.add_argument("name", choices=STAGES)
-    stage.add_argument("--lang", choices=CODES, help="the language to assemble (default: all)")
+    stage.add_argument("--lang", choices=CODES, help="the language whose files to ask for (default: all; "
+                       "the text of every language is assembled together)")
     write = sub.add_parser("write", help="write the generated docs of every language into DIR")
     write.add_argument("dir", type=Path)
     parser.add_argument("--root", type=Path, default=ROOT, help="the project (default: this checkout)")

@@ -5,9 +5,10 @@
 
 ``Generator(root).outputs(lang)`` returns every generated file of that
 language's site as ``{path: bytes}``; it knows nothing of MkDocs (the
-adapters hand the files to an engine). Each stage runs once per process, so a
-second language costs only its own text; ``python -m actsite stage NAME``
-runs and times one.
+adapters hand the files to an engine). Each stage runs once per process, for
+every language at once (so the cheat sheets are drawn side by side), and the
+second language's build only looks its files up; ``python -m actsite stage
+NAME`` runs and times one.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from .assemble.site import assemble, nav
+from .assemble.site import Assembled, assemble, cheatsheet_files, nav
 from .compute.stage import Computed, compute
 from .declare.stage import Declared, declare
 from .errors import SiteError
@@ -53,14 +54,21 @@ class Generator:
         """The standalone script under each figure (no drawing needed)."""
         return {j.name: j.script for j in render_stage.jobs(self.declared, self.computed) if j.script}
 
+    @cached_property
+    def assembled(self) -> dict[str, Assembled]:
+        """Every language's text at once, so that their cheat sheets are drawn side by side."""
+        d, c, r = self.declared, self.computed, self.rendered
+        return {lang: self._timed(f"assemble ({lang})", lambda: assemble(d, c, r, lang)) for lang in CODES}
+
+    @cached_property
+    def cheatsheets(self) -> dict[str, dict[str, bytes]]:
+        args = {lang: a.cheatsheet for lang, a in self.assembled.items()}
+        return self._timed("cheat sheets", lambda: render_stage.cheatsheets(self.declared, args, self.log))
+
     def outputs(self, lang: str) -> dict[str, bytes]:
         if lang not in CODES:
             raise SiteError(f"language '{lang}'", "mkdocs config", "extra.language", f"must be one of {CODES}")
-        d, c, r = self.declared, self.computed, self.rendered
-
-        def cheatsheet(args: dict) -> dict[str, bytes]:
-            return render_stage.cheatsheet(d, lang, args, self.log)
-        return self._timed(f"assemble ({lang})", lambda: assemble(d, c, r, lang, cheatsheet))
+        return dict(sorted((self.assembled[lang].files | cheatsheet_files(lang, self.cheatsheets[lang])).items()))
 
     def nav(self, lang: str) -> list:
         return nav(self.declared, lang)

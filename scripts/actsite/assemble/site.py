@@ -171,10 +171,15 @@ def data_files(d: Declared, c: Computed) -> dict[str, bytes]:
     return files
 
 
-def assemble(d: Declared, c: Computed, r: Rendered, lang: str,
-             cheatsheet: Callable[[dict], dict[str, bytes]]) -> dict[str, bytes]:
-    """Every generated file of one language; ``cheatsheet`` draws the cheat sheet
-    from its arguments (the render stage's, handed in by the orchestrator)."""
+@dataclass
+class Assembled:
+    files: dict[str, bytes]  # every file of the language but its cheat sheet
+    cheatsheet: dict         # the cheat sheet's drawing arguments, its words in the language
+
+
+def assemble(d: Declared, c: Computed, r: Rendered, lang: str) -> Assembled:
+    """Every generated file of one language; the cheat sheet is drawn from its
+    arguments by the render stage (the orchestrator hands them over)."""
     site = Language(d, c, r, lang)
     out, summaries = site.function_pages()
     out.update(site.free_pages())
@@ -183,5 +188,8 @@ def assemble(d: Declared, c: Computed, r: Rendered, lang: str,
     out.update(data_files(d, c))
     out.update(site.experiment_code())
     out.update(site.explorer_files())
-    out.update({f"{CHEATSHEET}-{lang}.{ext}": data for ext, data in cheatsheet(site.cheatsheet_args(summaries)).items()})
-    return dict(sorted(out.items()))
+    return Assembled(dict(sorted(out.items())), site.cheatsheet_args(summaries))
+
+
+def cheatsheet_files(lang: str, sheet: dict[str, bytes]) -> dict[str, bytes]:
+    return {f"{CHEATSHEET}-{lang}.{ext}": data for ext, data in sheet.items()}

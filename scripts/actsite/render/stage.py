@@ -142,21 +142,33 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
                     languages={j.name: j.lang for j in all_jobs if j.lang})
 
 
-def cheatsheet(d: Declared, lang: str, args: dict, log: Callable[[str], None]) -> dict[str, bytes]:
-    """The one-page cheat sheet of one language as PDF and PNG (cached); ``args``
-    are the drawing's arguments, its words already in that language."""
+def cheatsheets(d: Declared, args: dict[str, dict], log: Callable[[str], None]) -> dict[str, dict[str, bytes]]:
+    """The one-page cheat sheet of each language as PDF and PNG (cached; the
+    missing ones drawn side by side). ``args``: each language's drawing
+    arguments, its words already in that language."""
     store = Store(d.root, "cheatsheet", log=log)
-    k = key(json.dumps(args, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib",))
-    files = {ext: store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in ("pdf", "png")}
-    if None in files.values():
-        log(f"cheat sheet ({lang}): drawing")
-        if BY_CODE[lang].cjk:
+    out, missing = {}, []
+    for lang, a in args.items():
+        k = key(json.dumps(a, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib",))
+        files = {ext: store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in ("pdf", "png")}
+        if None in files.values():
+            missing.append((lang, k))
+        else:
+            out[lang] = files
+    if missing:
+        log(f"cheat sheets ({', '.join(lang for lang, _ in missing)}): drawing")
+        if any(BY_CODE[lang].cjk for lang, _ in missing):
             check_cjk_font()
-        from . import cheatsheet as sheet  # matplotlib
-        files = sheet.draw(**args)
-        for ext, data in files.items():
-            store.put_bytes(f"cheatsheet-{lang}", k, f".{ext}", data)
-    return files
+        for (lang, k), files in zip(missing, workers.parallel(_sheet, [args[lang] for lang, _ in missing])):
+            for ext, data in files.items():
+                store.put_bytes(f"cheatsheet-{lang}", k, f".{ext}", data)
+            out[lang] = files
+    return out
+
+
+def _sheet(args: dict) -> dict[str, bytes]:
+    from . import cheatsheet as sheet  # matplotlib
+    return sheet.draw(**args)
 
 
 def check_cjk_font() -> None:

