@@ -368,3 +368,28 @@ def test_compare_table_sorts_and_filters(browser, server):
     shown = page.eval_on_selector_all("table[data-compare] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.family)")
     assert shown == ["hard"] * 3
     context.close()
+
+
+@pytest.mark.parametrize("path, wrap", [("compare/", ".compare-wrap"), ("", ".md-typeset__scrollwrap")])
+def test_wide_tables_keep_their_first_column_in_view(browser, server, path, wrap):
+    """On a phone a wide table scrolls sideways and its first column (the name) stays put."""
+    context = browser.new_context(viewport=PHONE)
+    page = open_page(context, server + path).page
+    box = page.locator(wrap).first
+    box.scroll_into_view_if_needed()
+    before = page.evaluate(f"() => document.querySelector('{wrap} tbody td').getBoundingClientRect().left")
+    scrolled = page.evaluate(f"() => {{ const w = document.querySelector('{wrap}'); w.scrollLeft = 300; "
+                             "return w.scrollLeft; }")
+    assert scrolled > 100  # the table is wider than the phone
+    after = page.evaluate(f"() => document.querySelector('{wrap} tbody td').getBoundingClientRect().left")
+    second = page.evaluate(f"() => document.querySelector('{wrap} tbody td:nth-child(2)').getBoundingClientRect().left")
+    assert abs(after - before) < 1 and second < before + 100  # the name stayed; the rest moved under it
+    context.close()
+
+
+@pytest.mark.parametrize("path, loaded", [("compare/", {"compare.js"}), ("explorer/", {"explorer.js"}),
+                                          ("activations/relu/", set()), ("", set()), ("zh/compare/", {"compare.js"})])
+def test_page_scripts_load_only_where_used(site, path, loaded):
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    assert {s for s in ("compare.js", "explorer.js") if f'javascripts/{s}"' in html} == loaded
+    assert 'javascripts/tables.js"' in html

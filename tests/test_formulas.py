@@ -118,3 +118,11 @@ def test_catalogue_is_every_elementwise_torch_activation():
         "CELU GELU Sigmoid SiLU Mish Softplus Softshrink Softsign Tanh Tanhshrink Threshold").split()}
     assert modules == expected
     assert {a.id for a in CATALOG} == {m.rsplit(".", 1)[1].lower() for m in expected} | {"gelu_tanh"}
+
+
+def test_names_are_one_upright_identifier():
+    """\\operatorname{ReLU6} is one name, not R·e·L·U·6 in italics."""
+    from actsite.assemble.mathml import mathml
+    assert "<mi>ReLU6</mi>" in mathml(r"\operatorname{ReLU6}(x)")
+    assert "<mi>ReLU</mi>" in mathml(r"\operatorname{ReLU}(x)")
+    assert "<mi>R</mi>" not in mathml(r"\operatorname{ReLU6}(x) = \min(\max(0, x), 6)")

@@ -233,3 +233,21 @@ def test_dark_figures_are_the_light_ones_in_the_dark_palette(site):
         assert dark == dark_svg(svg), light.name
     light_only = set(SWAPS) - set(SWAPS.values())
     assert light_only and "#1f2328" in light_only  # the light page's ink never reaches a dark figure
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", ["", "activations/relu/", "experiments/gradients/", "404.html"])
+def test_alternates_are_this_page_in_each_language(site, lang, page):
+    """<link rel=alternate hreflang> names this very page in every language, absolutely."""
+    file = lang_root(site, lang) / (page if page.endswith(".html") else page + "index.html")
+    html = file.read_text(encoding="utf-8")
+    alternates = dict((code, href) for href, code in
+                      re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([a-z-]+)">', html))
+    assert set(alternates) == set(LANGS)
+    base = alternates["en"].removesuffix("" if page.endswith(".html") else page)
+    assert base.startswith("https://") and base.endswith("/")
+    target = "" if page.endswith(".html") else page
+    assert alternates == {"en": base + target, "zh": base + "zh/" + target}
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
+    if canonical:  # the page's own address is its own language's alternate
+        assert canonical.group(1) == alternates[lang]

@@ -117,8 +117,12 @@ def test_cheat_sheet(site, lang):
     assert png.startswith(PNG)
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (2338, 1654)  # A4 landscape at 200 dpi
+    preview = (root / f"assets/cheatsheet-{lang}.preview.png").read_bytes()
+    assert preview.startswith(PNG) and 700 <= int.from_bytes(preview[16:20], "big") <= 1000
+    assert len(preview) < len(png) / 4
     home = (root / "index.html").read_text()
-    assert f'href="assets/cheatsheet-{lang}.pdf"' in home and f'src="assets/cheatsheet-{lang}.png"' in home
+    assert f'href="assets/cheatsheet-{lang}.pdf"' in home and f'src="assets/cheatsheet-{lang}.preview.png"' in home
+    assert f'href="assets/cheatsheet-{lang}.png"' in home  # the full one, for slides
 
 
 def test_cheat_sheet_text_helpers():

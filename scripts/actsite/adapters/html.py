@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..declare.strings import strings
 from ..errors import SiteError
+from ..languages import BY_CODE
 
 _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\btarget=)')
 
@@ -14,6 +15,22 @@ _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"(?![^>]*\btarget=)')
 def open_external_links(content: str) -> str:
     """External links open in a new tab that cannot reach back (noopener)."""
     return _EXTERNAL.sub(r'<a href="\1" target="_blank" rel="noopener noreferrer"', content)
+
+
+# The theme links each language's home page, relatively; search engines (and
+# Lighthouse's hreflang audit) want this very page in each language, absolutely.
+_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([A-Za-z-]+)">')
+
+
+def absolute_alternates(page: str, site_url: str, path: str) -> str:
+    """``site_url``: the first language's published root; ``path``: the page's URL
+    path within its language's site ("" for the home page)."""
+    root = site_url.rstrip("/") + "/"
+
+    def link(m: re.Match) -> str:
+        lang = BY_CODE.get(m.group(1))
+        return m.group(0) if lang is None else f'<link rel="alternate" href="{root}{lang.root}{path}" hreflang="{lang.code}">'
+    return _ALTERNATE.sub(link, page)
 
 
 # The theme's search dialog has no accessible name, or an English one, and the

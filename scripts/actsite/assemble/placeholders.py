@@ -22,7 +22,7 @@ from ..render.stage import SOURCE_NOTE, Rendered, experiment_figure, site_figure
 from . import experiment_pages, explorer_page, pages
 from .text import num
 
-CHEATSHEET = "assets/cheatsheet"  # + -<lang>.pdf and .png
+CHEATSHEET = "assets/cheatsheet"  # + -<lang>.pdf, .png and .preview.png (on the home page)
 
 
 @dataclass
@@ -114,7 +114,7 @@ def _kinks(ctx: Context) -> str:
 def _cheatsheet(ctx: Context) -> str:
     s = ctx.s
     base = pages.rel(ctx.page, f"{CHEATSHEET}-{s.lang}")
-    return (f"[![{s('cheatsheet.alt')}]({base}.png){{ .cheatsheet loading=lazy }}]({base}.pdf)\n\n"
+    return (f"[![{s('cheatsheet.alt')}]({base}.preview.png){{ .cheatsheet loading=lazy }}]({base}.pdf)\n\n"
             f"{s('cheatsheet.links', pdf=f'[PDF]({base}.pdf)', png=f'[PNG]({base}.png)')}\n")
 
 

@@ -1,5 +1,6 @@
 """The one-page cheat sheet: every function's graph, formula, range and
-one-line advice on an A4 page, drawn with matplotlib as a PDF and a PNG.
+one-line advice on an A4 page, drawn with matplotlib as a PDF and a PNG (and
+a small PNG that the home page shows).
 
 Inputs are the computed records and the texts of one language; formulas are
 the declared LaTeX, set with matplotlib's mathtext (``cases`` as lines).
@@ -16,6 +17,7 @@ from .figures import DRAWN, THEMES, pieces, plt, themed
 from .formats import PNG_DPI
 
 PAGE = (11.69, 8.27)  # A4 landscape, inches
+PREVIEW = (820, 64)  # the picture on the home page, which links to the PDF: pixels wide, colours
 COLS = 6
 CLOSING = set("。，、；：！？）」』》")
 
@@ -52,6 +54,18 @@ def wrap_text(text: str, width: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def _preview(png: bytes) -> bytes:
+    """The full PNG scaled down (the same layout: a sheet drawn at low dpi sets its
+    text wider) in a palette of a few colours, about a quarter of its bytes."""
+    from PIL import Image  # matplotlib's own dependency
+    full = Image.open(io.BytesIO(png)).convert("RGB")
+    width, colours = PREVIEW
+    small = full.resize((width, round(full.height * width / full.width)), Image.LANCZOS).quantize(colours)
+    buf = io.BytesIO()
+    small.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
 
 
 def draw(entries: list[dict], title: str, subtitle: str, words: dict[str, str], wrap: int,
@@ -101,5 +115,6 @@ def draw(entries: list[dict], title: str, subtitle: str, words: dict[str, str], 
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=PNG_DPI, facecolor="white", metadata={"Software": None})
         out["png"] = buf.getvalue()
+        out["preview.png"] = _preview(out["png"])
         plt.close(fig)
         return out

@@ -142,15 +142,18 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
                     languages={j.name: j.lang for j in all_jobs if j.lang})
 
 
+SHEET_FILES = ("pdf", "png", "preview.png")  # of each language's cheat sheet
+
+
 def cheatsheets(d: Declared, args: dict[str, dict], log: Callable[[str], None]) -> dict[str, dict[str, bytes]]:
-    """The one-page cheat sheet of each language as PDF and PNG (cached; the
+    """The one-page cheat sheet of each language as SHEET_FILES (cached; the
     missing ones drawn side by side). ``args``: each language's drawing
     arguments, its words already in that language."""
     store = Store(d.root, "cheatsheet", log=log)
     out, missing = {}, []
     for lang, a in args.items():
         k = key(json.dumps(a, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib",))
-        files = {ext: store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in ("pdf", "png")}
+        files = {ext: store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in SHEET_FILES}
         if None in files.values():
             missing.append((lang, k))
         else:
