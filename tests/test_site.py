@@ -251,3 +251,22 @@ def test_alternates_are_this_page_in_each_language(site, lang, page):
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
     if canonical:  # the page's own address is its own language's alternate
         assert canonical.group(1) == alternates[lang]
+
+
+def test_math_font_has_every_glyph_the_formulas_show(site):
+    """The math font is cut down to the formulas' characters, and still stretches braces and roots."""
+    import html as htmllib
+    from fontTools.ttLib import TTFont
+    font_file = site / "assets/fonts/latinmodern-math.woff2"
+    assert font_file.stat().st_size < 60_000  # the whole font is 392 KB
+    assert (site / "zh/assets/fonts/latinmodern-math.woff2").read_bytes() == font_file.read_bytes()
+    font = TTFont(font_file)
+    cmap = font.getBestCmap()
+    shown = set()
+    for page in site.rglob("*.html"):
+        for inner in re.findall(r"<math\b[^>]*>(.*?)</math>", page.read_text(encoding="utf-8"), re.S):
+            shown |= set(htmllib.unescape(re.sub(r"<[^>]+>", "", inner))) - set(" \n\t")
+    assert len(shown) > 40 and not [c for c in shown if ord(c) not in cmap]
+    variants = font["MATH"].table.MathVariants
+    stretchy = {g for g in variants.VertGlyphCoverage.glyphs}
+    assert {cmap[ord("{")], cmap[ord("(")], cmap[0x221A]} <= stretchy  # cases, \left(, \sqrt

@@ -179,3 +179,21 @@ def test_dark_svg_swaps_every_palette_colour_at_once():
     assert dark_svg(svg) == f'<path style="fill: {dark["fg"]}; stroke: {dark["series"][0]}"/><use style="fill: #808080"/>'
     # a swap is never swapped again, whatever the palettes share
     assert dark_svg(" ".join(light["series"])) == " ".join(dark["series"])
+
+
+def test_a_legend_over_a_curve_is_found():
+    """The check behind every figure: a legend on a curve fails, one beside it passes."""
+    from actsite.render.figures import legends_over_curves, plt, themed
+    with themed():
+        fig, ax = plt.subplots(figsize=(4, 3), layout="constrained")
+        x = [i / 10 for i in range(-30, 31)]
+        ax.plot(x, [0.9] * len(x), label="flat")  # runs along the top, where an upper legend goes
+        ax.set_ylim(0, 1)
+        ax.legend(loc="upper left")
+        fig.draw_without_rendering()
+        assert legends_over_curves(fig) == ["legend over flat"]
+        ax.get_legend().remove()
+        fig.legend(loc="outside lower center")
+        fig.draw_without_rendering()
+        assert legends_over_curves(fig) == []
+        plt.close(fig)

@@ -17,12 +17,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
+from .assemble.mathml import math_text
 from .assemble.site import Assembled, assemble, cheatsheet_files, nav
 from .compute.stage import Computed, compute
 from .declare.stage import Declared, declare
 from .errors import SiteError
 from .languages import CODES
 from .render import stage as render_stage
+from .render.mathfont import FILE as MATH_FONT
 from .render.stage import Rendered
 
 
@@ -65,10 +67,16 @@ class Generator:
         args = {lang: a.cheatsheet for lang, a in self.assembled.items()}
         return self._timed("cheat sheets", lambda: render_stage.cheatsheets(self.declared, args, self.log))
 
+    @cached_property
+    def math_font(self) -> bytes:
+        text = "".join(math_text(a.files) for a in self.assembled.values())
+        return self._timed("math font", lambda: render_stage.math_font(self.declared, text, self.log))
+
     def outputs(self, lang: str) -> dict[str, bytes]:
         if lang not in CODES:
             raise SiteError(f"language '{lang}'", "mkdocs config", "extra.language", f"must be one of {CODES}")
-        return dict(sorted((self.assembled[lang].files | cheatsheet_files(lang, self.cheatsheets[lang])).items()))
+        files = self.assembled[lang].files | cheatsheet_files(lang, self.cheatsheets[lang])
+        return dict(sorted((files | {MATH_FONT: self.math_font}).items()))
 
     def nav(self, lang: str) -> list:
         return nav(self.declared, lang)

@@ -27,3 +27,16 @@ def mathml(latex: str, block: bool = False) -> str:
     # so it scrolls from the keyboard too.
     focus = ' tabindex="0"' if block else ""
     return out.replace(" display=", f' alttext="{html.escape(latex, quote=True)}"{focus} display=', 1)
+
+
+_MATH = re.compile(r"<math\b[^>]*>(.*?)</math>", re.S)
+
+
+def math_text(files: dict[str, bytes]) -> str:
+    """Every character the formulas of these pages show (their MathML's text)."""
+    out = []
+    for path, data in files.items():
+        if path.endswith(".md"):
+            for inner in _MATH.findall(data.decode("utf-8")):
+                out.append(html.unescape(re.sub(r"<[^>]+>", "", inner)))
+    return "".join(out)

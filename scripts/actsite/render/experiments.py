@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..compute.experiments import failure
 from ..declare import experiments
+from ..errors import SiteError
 from . import figures
 
 
@@ -18,4 +19,8 @@ def draw(root: Path, name: str, figure: str, result: dict, text: dict) -> dict[s
         except Exception as exc:
             plt.close(fig)
             raise failure(root, name, "draw", exc) from None
-        return figures.export(fig)
+        try:
+            return figures.export(fig)
+        except ValueError as exc:  # a legend over a curve, say
+            raise SiteError(f"experiment '{name}'", experiments.path(name), f"draw() of figure '{figure}'",
+                            str(exc)) from None

@@ -130,7 +130,7 @@ for i, (f, label, breaks) in enumerate(functions):
     for j, (px, pv) in enumerate(pieces(x, {"dy" if derivative else "y"}, breaks)):
         ax.plot(px, pv, color=f"C{{i}}", label=label if j == 0 else None)
 ax.set_xlabel("x")
-ax.legend(ncols=2)
+fig.legend(loc="outside lower center", ncols={min(len(acts), 4)})  # below: never over a curve
 fig.savefig("{file}.png", dpi=200)
 ''')
 

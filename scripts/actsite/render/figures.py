@@ -109,11 +109,43 @@ def check_cjk_font() -> None:
         raise ValueError(found)
 
 
+def legends_over_curves(fig) -> list[str]:
+    """Each legend that covers a drawn curve, as "legend over <curve>": every
+    line of every axes is followed in steps of 2 pixels, so a curve that only
+    crosses a legend between two of its points is caught too."""
+    renderer = fig.canvas.get_renderer()
+    legends = [(ax, ax.get_legend()) for ax in fig.axes if ax.get_legend()] + [(None, leg) for leg in fig.legends]
+    found = []
+    for owner, legend in legends:
+        box = legend.get_window_extent(renderer)
+        for ax in [owner] if owner else fig.axes:
+            frame = ax.get_window_extent(renderer)
+            for line in ax.get_lines():
+                xy = line.get_transform().transform(np.asarray(line.get_xydata(), float))
+                xy = xy[np.isfinite(xy).all(axis=1)]
+                if not line.get_visible() or len(xy) == 0:
+                    continue
+                step = np.diff(xy, axis=0)
+                n = np.maximum(1, (np.hypot(step[:, 0], step[:, 1]) / 2).astype(int))
+                at = np.repeat(np.arange(len(step)), n)
+                t = (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)) / np.repeat(n, n)
+                p = np.vstack([xy[at] + step[at] * t[:, None], xy[-1:]])
+                shown = ((p[:, 0] >= frame.x0) & (p[:, 0] <= frame.x1) & (p[:, 1] >= frame.y0) & (p[:, 1] <= frame.y1))
+                under = (p[:, 0] > box.x0) & (p[:, 0] < box.x1) & (p[:, 1] > box.y0) & (p[:, 1] < box.y1)
+                if (shown & under).any():
+                    found.append(f"legend over {line.get_label()}")
+    return found
+
+
 def export(fig) -> dict[str, bytes]:
     """The figure (drawn in the light palette) as the SVG of each theme, and as a
     PNG of the light one for slides, on white. The layout is computed once and
-    kept for both formats, and the dark SVG is the light one recoloured."""
+    kept for both formats, and the dark SVG is the light one recoloured. A
+    legend over a curve is an error (ValueError), whatever placed it."""
     fig.draw_without_rendering()  # runs the layout engine
+    if covered := legends_over_curves(fig):
+        plt.close(fig)
+        raise ValueError(", ".join(dict.fromkeys(covered)))
     box = fig.get_tightbbox().padded(PAD)
     fig.set_layout_engine("none")  # the layout is done: no format lays it out again
     buf = io.StringIO()
@@ -281,5 +313,6 @@ def overlay_figure(records: list[Record], symbols: list[str], key: str) -> dict[
         ax.set_xlim(records[0].data.x[0], records[0].data.x[-1])
         ax.set_ylim(*_limits(np.concatenate(everything)))
         ax.set_xlabel("$x$")
-        ax.legend(loc="upper left", ncols=2)
+        # below the axes: inside, some family's curve always runs under it
+        fig.legend(loc="outside lower center", ncols=min(len(records), 4))
         return export(fig)

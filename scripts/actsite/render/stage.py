@@ -130,7 +130,7 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
         if any(job.lang and BY_CODE[job.lang].cjk for job, _ in missing):
             check_cjk_font()
         missing.sort(key=lambda m: m[0].drawing != "experiment_figure")  # the slowest first, so no core waits last
-        drawn = workers.parallel(_draw, [(job.drawing, job.args) for job, _ in missing])
+        drawn = workers.parallel(_draw, [(job.name, job.drawing, job.args) for job, _ in missing])
         for (job, k), files in zip(missing, drawn):
             for f, data in files.items():
                 stem, ext = f.rsplit(".", 1)
@@ -174,6 +174,20 @@ def _sheet(args: dict) -> dict[str, bytes]:
     return sheet.draw(**args)
 
 
+def math_font(d: Declared, text: str, log: Callable[[str], None]) -> bytes:
+    """The math font cut down to the characters of ``text`` (every formula of every language), cached."""
+    from . import mathfont
+    store = Store(d.root, "fonts", log=log)
+    k = key("".join(sorted(set(text))), mathfont.FONT.read_bytes(), code=("actsite.render.mathfont",),
+            packages=("fonttools", "brotli"))
+    data = store.get_bytes("latinmodern-math", k, ".woff2")
+    if data is None:
+        log("math font: cutting it down to the formulas' glyphs")
+        data = mathfont.subset(text)
+        store.put_bytes("latinmodern-math", k, ".woff2", data)
+    return data
+
+
 def check_cjk_font() -> None:
     from . import figures
     try:
@@ -184,13 +198,16 @@ def check_cjk_font() -> None:
                         f"{figures.CJK_FILE[0]}: pip install -r requirements.txt") from None
 
 
-def _draw(job: tuple[str, dict]) -> dict[str, bytes]:
+def _draw(job: tuple[str, str, dict]) -> dict[str, bytes]:
     """In a worker: one figure, as every file of FILES."""
-    drawing, args = job
+    name, drawing, args = job
     if drawing == "experiment_figure":
         from pathlib import Path
 
         from .experiments import draw
         return draw(Path(args["root"]), args["name"], args["figure"], args["result"], args["text"])
     from . import figures  # imports matplotlib, only when a figure must be drawn
-    return getattr(figures, drawing)(**args)
+    try:
+        return getattr(figures, drawing)(**args)
+    except ValueError as exc:  # what export() found wrong with the figure
+        raise SiteError(f"figure '{name}'", "scripts/actsite/render/figures.py", drawing, str(exc)) from None
