@@ -50,9 +50,11 @@ def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
 
 
 def folded_code(title: str, code: str) -> str:
-    """Python code folded away under a title (pymdownx.details), indented into its block."""
+    """Python code folded away under a title (pymdownx.details), indented into its
+    block; left out of the search index (a reader downloads it; it was two
+    fifths of the index every page loads)."""
     body = "\n".join(f"    {line}" if line else "" for line in ["```python", *code.rstrip().splitlines(), "```"])
-    return f'??? example "{title}"\n\n{body}\n'
+    return f'<div data-search-exclude markdown="1">\n\n??? example "{title}"\n\n{body}\n\n</div>\n'
 
 
 def _escape_alt(text: str) -> str:
