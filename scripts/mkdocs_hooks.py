@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import site_adapter  # noqa: E402
-from actsite.adapters.html import absolute_alternates, label_search, open_external_links  # noqa: E402
+from actsite.adapters.html import drop_alternates, label_search, open_external_links, sitemap_alternates  # noqa: E402
 from actsite.adapters.publish import publish  # noqa: E402
 from actsite.errors import SiteError  # noqa: E402
-from actsite.languages import BY_CODE, LANGUAGES  # noqa: E402
+from actsite.languages import LANGUAGES  # noqa: E402
 from actsite.tools.links import check_site  # noqa: E402
 
 PRIMARY = LANGUAGES[0].code  # its build builds every other language after it
@@ -107,6 +107,7 @@ def on_post_build(config):
             site_url=(config.site_url or "") and config.site_url.rstrip("/") + f"/{lang}/",
             strict=config.strict,
         ))
+    sitemap_alternates(Path(staging))
     # The links of both languages, on the HTML readers get (the Pages workflow
     # checks the same; here a bad link fails the build before it is published).
     if problems := check_site(Path(staging)):
@@ -139,19 +140,11 @@ def _accessible(output: str, config) -> str:
         raise _module(config, "exceptions").PluginError(str(exc)) from None
 
 
-def _alternates(output: str, config, path: str) -> str:
-    """Each language's version of this page, as absolute addresses (under site_url)."""
-    if not config.site_url:
-        return output
-    url, root = config.site_url.rstrip("/") + "/", BY_CODE[config.extra["language"]].root
-    return absolute_alternates(output, url[: len(url) - len(root)] if root else url, path)
-
-
 def on_post_page(output, page, config):
-    return _alternates(_accessible(output, config), config, page.url)
+    return drop_alternates(_accessible(output, config))
 
 
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    return _alternates(_accessible(output_content, config), config, "")
+    return drop_alternates(_accessible(output_content, config))

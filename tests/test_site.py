@@ -236,21 +236,25 @@ def test_dark_figures_are_the_light_ones_in_the_dark_palette(site):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", ["", "activations/relu/", "experiments/gradients/", "404.html"])
-def test_alternates_are_this_page_in_each_language(site, lang, page):
-    """<link rel=alternate hreflang> names this very page in every language, absolutely."""
-    file = lang_root(site, lang) / (page if page.endswith(".html") else page + "index.html")
-    html = file.read_text(encoding="utf-8")
-    alternates = dict((code, href) for href, code in
-                      re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([a-z-]+)">', html))
-    assert set(alternates) == set(LANGS)
-    base = alternates["en"].removesuffix("" if page.endswith(".html") else page)
+def test_sitemaps_name_each_page_in_every_language(site, lang):
+    """hreflang lives in the sitemaps (absolute, this very page in each language);
+    the head has none: relative ones fail search engines, and absolute ones make
+    the theme's script fetch from the published host."""
+    sitemap = (lang_root(site, lang) / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<url>\s*<loc>([^<]+)</loc>(.*?)</url>", sitemap, re.S)
+    assert len(entries) >= len(IDS) + 10
+    base = min((loc for loc, _ in entries), key=len).removesuffix("zh/" if lang == "zh" else "")
     assert base.startswith("https://") and base.endswith("/")
-    target = "" if page.endswith(".html") else page
-    assert alternates == {"en": base + target, "zh": base + "zh/" + target}
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
-    if canonical:  # the page's own address is its own language's alternate
-        assert canonical.group(1) == alternates[lang]
+    for loc, rest in entries:
+        path = loc.removeprefix(base).removeprefix("zh/" if lang == "zh" else "")
+        alternates = dict((code, href) for code, href in
+                          re.findall(r'<xhtml:link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"/>', rest))
+        assert alternates == {"en": base + path, "zh": base + "zh/" + path}, loc
+    if (lang_root(site, lang) / "sitemap.xml.gz").is_file():
+        import gzip
+        assert gzip.decompress((lang_root(site, lang) / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+    for page in ("index.html", "activations/relu/index.html", "404.html"):
+        assert 'hreflang=' not in (lang_root(site, lang) / page).read_text(encoding="utf-8").split("</head>")[0]
 
 
 def test_math_font_has_every_glyph_the_formulas_show(site):

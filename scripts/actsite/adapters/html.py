@@ -1,6 +1,7 @@
 """HTML passes over the pages an engine wrote, the same for every engine."""
 from __future__ import annotations
 
+import gzip
 import html
 import re
 from pathlib import Path
@@ -17,20 +18,45 @@ def open_external_links(content: str) -> str:
     return _EXTERNAL.sub(r'<a href="\1" target="_blank" rel="noopener noreferrer"', content)
 
 
-# The theme links each language's home page, relatively; search engines (and
-# Lighthouse's hreflang audit) want this very page in each language, absolutely.
-_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([A-Za-z-]+)">')
+# The theme links each language's home page from the head, relatively, which
+# search engines (and Lighthouse's hreflang audit) reject; its script also
+# fetches sitemap.xml below each of those links, so absolute ones would send
+# every page to the published host. The languages of each page are named in
+# the sitemaps instead (``sitemap_alternates``), where search engines read them too.
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[A-Za-z-]+">')
 
 
-def absolute_alternates(page: str, site_url: str, path: str) -> str:
-    """``site_url``: the first language's published root; ``path``: the page's URL
-    path within its language's site ("" for the home page)."""
-    root = site_url.rstrip("/") + "/"
+def drop_alternates(page: str) -> str:
+    return _ALTERNATE.sub("", page)
 
-    def link(m: re.Match) -> str:
-        lang = BY_CODE.get(m.group(1))
-        return m.group(0) if lang is None else f'<link rel="alternate" href="{root}{lang.root}{path}" hreflang="{lang.code}">'
-    return _ALTERNATE.sub(link, page)
+
+_LOC = re.compile(r"(<url>\s*<loc>([^<]+)</loc>)")
+_XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+
+
+def sitemap_alternates(site: Path) -> None:
+    """In each language's sitemap, every page lists its version in each language
+    (<xhtml:link rel="alternate" hreflang>, as search engines read it), where
+    that version exists; the .xml.gz beside it, if any, is written again."""
+    for lang in BY_CODE.values():
+        sitemap = site / lang.root / "sitemap.xml"
+        if not sitemap.is_file():
+            continue
+        text = sitemap.read_text(encoding="utf-8")
+        base = min(re.findall(r"<loc>([^<]+)</loc>", text), key=len)  # the language's home page
+        base = base[: len(base) - len(lang.root)] if lang.root and base.endswith(lang.root) else base
+
+        def links(m: re.Match) -> str:
+            path = m.group(2)[len(base) + len(lang.root):]
+            others = [other for other in BY_CODE.values()
+                      if (site / other.root / path / "index.html").is_file() or (site / other.root / path).is_file()]
+            return m.group(1) + "".join(f'\n         <xhtml:link rel="alternate" hreflang="{o.code}" '
+                                        f'href="{base}{o.root}{path}"/>' for o in others)
+        text = _LOC.sub(links, text.replace("<urlset ", f"<urlset {_XHTML} ", 1) if _XHTML not in text else text)
+        sitemap.write_text(text, encoding="utf-8")
+        packed = sitemap.with_name("sitemap.xml.gz")
+        if packed.is_file():
+            packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 # The theme's search dialog has no accessible name, or an English one, and the

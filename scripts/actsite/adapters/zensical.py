@@ -31,7 +31,7 @@ from ..errors import SiteError
 from ..languages import LANGUAGES
 from ..pipeline import Generator
 from ..tools.links import check_site
-from .html import absolute_alternates, label_search, open_external_links
+from .html import drop_alternates, label_search, open_external_links, sitemap_alternates
 from .publish import publish
 
 STAGE = ".zensical"  # under the project: one Zensical project per language
@@ -127,19 +127,15 @@ def _project(gen: Generator, lang, project: Path) -> None:
                                         encoding="utf-8")
 
 
-def _html_passes(site: Path, root: Path, lang: str, site_url: str | None) -> None:
+def _html_passes(site: Path, root: Path, lang: str) -> None:
     """What the MkDocs hooks do to each page: external links open safely, search
-    is labelled, the other languages' versions of the page are linked absolutely."""
+    is labelled, the head's links to the other languages go (the sitemaps name them)."""
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         start, end = text.find("<article"), text.rfind("</article>")
         if start >= 0 and end > start:  # the page's own content, as MkDocs' on_page_content sees it
             text = text[:start] + open_external_links(text[start:end]) + text[end:]
-        text = label_search(text, root, lang, SOURCE)
-        if site_url:
-            path = page.relative_to(site).as_posix()
-            text = absolute_alternates(text, site_url, "" if path == "404.html" else path.removesuffix("index.html"))
-        page.write_text(text, encoding="utf-8")
+        page.write_text(drop_alternates(label_search(text, root, lang, SOURCE)), encoding="utf-8")
 
 
 def build(root: Path, site_dir: Path, log: Callable[[str], None] = print) -> None:
@@ -164,7 +160,8 @@ def build(root: Path, site_dir: Path, log: Callable[[str], None] = print) -> Non
             target = staging / lang.root
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(project / "site"), str(target))
-            _html_passes(target, root, lang.code, mkdocs_config(root, LANGUAGES[0].config).get("site_url"))
+            _html_passes(target, root, lang.code)
+        sitemap_alternates(staging)
         if problems := check_site(staging):
             raise SiteError("the Zensical site", str(site_dir), "links",
                             f"{len(problems)} link problems:\n  " + "\n  ".join(problems))
