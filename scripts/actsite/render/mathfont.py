@@ -5,7 +5,8 @@ sees the same formulas and the braces of piecewise definitions stretch on
 every system. A page needs only the characters its formulas show, plus what
 MathML draws without a character in the text (the radical of <msqrt>); the
 MATH table is kept, and with it the larger variants and pieces of each kept
-glyph that stretching uses.
+glyph that stretching uses. The font's licence (GUST Font License) ships
+beside it in the site: overrides/assets/fonts/LICENSE-latinmodern-math.txt.
 """
 from __future__ import annotations
 
