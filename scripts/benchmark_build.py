@@ -42,10 +42,12 @@ def on_post_build(config):
 '''
 
 # Zensical alone on the projects scripts/build_zensical.py staged: each language's build.
+# Its own render cache (.cache/) is removed first: MkDocs' plain build has none.
 ZENSICAL_PLAIN = """
-import subprocess, sys
+import shutil, subprocess, sys
 from actsite.languages import LANGUAGES
 for lang in LANGUAGES:
+    shutil.rmtree(f".zensical/{lang.code}/.cache", ignore_errors=True)
     subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
                    cwd=f".zensical/{lang.code}", check=True, capture_output=True)
 """

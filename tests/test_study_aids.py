@@ -197,3 +197,19 @@ def test_a_legend_over_a_curve_is_found():
         fig.draw_without_rendering()
         assert legends_over_curves(fig) == []
         plt.close(fig)
+
+
+def test_a_legend_beside_its_axes_over_another_axes_curve_is_found():
+    """Legends anchored outside their axes, or added with add_artist, are held to every axes' curves."""
+    from actsite.render.figures import legends_over_curves, plt, themed
+    with themed():
+        fig, (left, right) = plt.subplots(1, 2, figsize=(6, 3))
+        right.plot([0, 1], [0.5, 0.5], label="flat")
+        right.set_ylim(0, 1)
+        line, = left.plot([0, 1], [0, 1], label="rising")
+        legend = left.legend([line], ["rising"], loc="center left", bbox_to_anchor=(1.2, 0.5))
+        left.add_artist(legend)
+        left.legend(loc="lower right")  # the axes' own legend now, the first one kept by add_artist
+        fig.draw_without_rendering()
+        assert "legend over flat" in legends_over_curves(fig)
+        plt.close(fig)

@@ -32,19 +32,24 @@ def drop_alternates(page: str) -> str:
 
 _LOC = re.compile(r"(<url>\s*<loc>([^<]+)</loc>)")
 _XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+_OLD_LINKS = re.compile(r'\s*<xhtml:link rel="alternate" hreflang="[^"]*" href="[^"]*"/>')
 
 
 def sitemap_alternates(site: Path) -> None:
     """In each language's sitemap, every page lists its version in each language
     (<xhtml:link rel="alternate" hreflang>, as search engines read it), where
-    that version exists; the .xml.gz beside it, if any, is written again."""
+    that version exists; the .xml.gz beside it, if any, is written again. A
+    sitemap without absolute addresses (no site_url) is left as it is."""
     for lang in BY_CODE.values():
         sitemap = site / lang.root / "sitemap.xml"
         if not sitemap.is_file():
             continue
-        text = sitemap.read_text(encoding="utf-8")
-        base = min(re.findall(r"<loc>([^<]+)</loc>", text), key=len)  # the language's home page
-        base = base[: len(base) - len(lang.root)] if lang.root and base.endswith(lang.root) else base
+        text = _OLD_LINKS.sub("", sitemap.read_text(encoding="utf-8"))  # a second pass adds nothing twice
+        locs = re.findall(r"<loc>([^<]+)</loc>", text)
+        home = min(locs, key=len) if locs else ""  # the language's home page
+        if not home.startswith(("http://", "https://")) or not home.endswith("/" + lang.root):
+            continue
+        base = home[: len(home) - len(lang.root)]
 
         def links(m: re.Match) -> str:
             path = m.group(2)[len(base) + len(lang.root):]
@@ -52,7 +57,9 @@ def sitemap_alternates(site: Path) -> None:
                       if (site / other.root / path / "index.html").is_file() or (site / other.root / path).is_file()]
             return m.group(1) + "".join(f'\n         <xhtml:link rel="alternate" hreflang="{o.code}" '
                                         f'href="{base}{o.root}{path}"/>' for o in others)
-        text = _LOC.sub(links, text.replace("<urlset ", f"<urlset {_XHTML} ", 1) if _XHTML not in text else text)
+        if _XHTML not in text:
+            text = re.sub(r"<urlset\b", f"<urlset {_XHTML}", text, count=1)
+        text = _LOC.sub(links, text)
         sitemap.write_text(text, encoding="utf-8")
         packed = sitemap.with_name("sitemap.xml.gz")
         if packed.is_file():

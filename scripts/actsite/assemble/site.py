@@ -7,7 +7,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Callable
 
 from ..compute.stage import Computed
 from ..declare import experiments, prose

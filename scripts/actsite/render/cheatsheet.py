@@ -58,7 +58,7 @@ def wrap_text(text: str, width: int) -> list[str]:
 
 def _preview(png: bytes) -> bytes:
     """The full PNG scaled down (the same layout: a sheet drawn at low dpi sets its
-    text wider) in a palette of a few colours, about a quarter of its bytes."""
+    text wider) in a palette of a few colours, about a tenth of its bytes."""
     from PIL import Image  # matplotlib's own dependency
     full = Image.open(io.BytesIO(png)).convert("RGB")
     width, colours = PREVIEW

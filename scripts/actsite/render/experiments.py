@@ -21,6 +21,6 @@ def draw(root: Path, name: str, figure: str, result: dict, text: dict) -> dict[s
             raise failure(root, name, "draw", exc) from None
         try:
             return figures.export(fig)
-        except ValueError as exc:  # a legend over a curve, say
+        except figures.FigureProblem as exc:  # a legend over a curve, say
             raise SiteError(f"experiment '{name}'", experiments.path(name), f"draw() of figure '{figure}'",
                             str(exc)) from None

@@ -109,16 +109,33 @@ def check_cjk_font() -> None:
         raise ValueError(found)
 
 
+class FigureProblem(ValueError):
+    """What export() found wrong with a drawn figure (a legend over a curve)."""
+
+
+def _all_axes(fig) -> list:
+    out, todo = [], list(fig.axes)
+    while todo:
+        ax = todo.pop()
+        out.append(ax)
+        todo.extend(getattr(ax, "child_axes", []))  # insets
+    return out
+
+
 def legends_over_curves(fig) -> list[str]:
     """Each legend that covers a drawn curve, as "legend over <curve>": every
-    line of every axes is followed in steps of 2 pixels, so a curve that only
-    crosses a legend between two of its points is caught too."""
+    legend of the figure (an axes' own, one added with add_artist, the
+    figure's), against every line of every axes and inset, followed in steps
+    of 2 pixels, so a curve that only crosses a legend between two of its
+    points is caught too."""
+    from matplotlib.legend import Legend
     renderer = fig.canvas.get_renderer()
-    legends = [(ax, ax.get_legend()) for ax in fig.axes if ax.get_legend()] + [(None, leg) for leg in fig.legends]
     found = []
-    for owner, legend in legends:
+    for legend in fig.findobj(Legend):
+        if not legend.get_visible():
+            continue
         box = legend.get_window_extent(renderer)
-        for ax in [owner] if owner else fig.axes:
+        for ax in _all_axes(fig):
             frame = ax.get_window_extent(renderer)
             for line in ax.get_lines():
                 xy = line.get_transform().transform(np.asarray(line.get_xydata(), float))
@@ -141,11 +158,11 @@ def export(fig) -> dict[str, bytes]:
     """The figure (drawn in the light palette) as the SVG of each theme, and as a
     PNG of the light one for slides, on white. The layout is computed once and
     kept for both formats, and the dark SVG is the light one recoloured. A
-    legend over a curve is an error (ValueError), whatever placed it."""
+    legend over a curve is an error (FigureProblem), whatever placed it."""
     fig.draw_without_rendering()  # runs the layout engine
     if covered := legends_over_curves(fig):
         plt.close(fig)
-        raise ValueError(", ".join(dict.fromkeys(covered)))
+        raise FigureProblem(", ".join(dict.fromkeys(covered)))
     box = fig.get_tightbbox().padded(PAD)
     fig.set_layout_engine("none")  # the layout is done: no format lays it out again
     buf = io.StringIO()

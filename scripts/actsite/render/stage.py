@@ -152,7 +152,7 @@ def cheatsheets(d: Declared, args: dict[str, dict], log: Callable[[str], None]) 
     store = Store(d.root, "cheatsheet", log=log)
     out, missing = {}, []
     for lang, a in args.items():
-        k = key(json.dumps(a, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib",))
+        k = key(json.dumps(a, sort_keys=True), code=("actsite.render.cheatsheet",), packages=("matplotlib", "pillow"))
         files = {ext: store.get_bytes(f"cheatsheet-{lang}", k, f".{ext}") for ext in SHEET_FILES}
         if None in files.values():
             missing.append((lang, k))
@@ -209,5 +209,5 @@ def _draw(job: tuple[str, str, dict]) -> dict[str, bytes]:
     from . import figures  # imports matplotlib, only when a figure must be drawn
     try:
         return getattr(figures, drawing)(**args)
-    except ValueError as exc:  # what export() found wrong with the figure
+    except figures.FigureProblem as exc:
         raise SiteError(f"figure '{name}'", "scripts/actsite/render/figures.py", drawing, str(exc)) from None
