@@ -16,6 +16,16 @@ from ..languages import CODES
 from ..pipeline import Generator
 
 
+def write_language(gen: Generator, lang: str, folder: Path) -> int:
+    """Every generated file of one language into ``folder``; returns how many."""
+    files = gen.outputs(lang)
+    for path, data in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return len(files)
+
+
 def write(gen: Generator, folder: Path) -> dict[str, int]:
     """Write every language into ``folder`` (emptied first); returns the files per language."""
     folder = Path(folder)
@@ -23,11 +33,6 @@ def write(gen: Generator, folder: Path) -> dict[str, int]:
         shutil.rmtree(folder)
     counts = {}
     for lang in CODES:
-        files = gen.outputs(lang)
-        for path, data in files.items():
-            target = folder / lang / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        counts[lang] = write_language(gen, lang, folder / lang)
         (folder / f"{lang}.nav.yml").write_text(yaml.safe_dump(gen.nav(lang), allow_unicode=True), encoding="utf-8")
-        counts[lang] = len(files)
     return counts

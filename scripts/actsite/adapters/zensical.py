@@ -31,6 +31,7 @@ from ..errors import SiteError
 from ..languages import LANGUAGES
 from ..pipeline import Generator
 from ..tools.links import check_site
+from .folder import write_language
 from .html import drop_alternates, label_search, open_external_links, sitemap_alternates
 from .publish import publish
 
@@ -118,10 +119,7 @@ def _project(gen: Generator, lang, project: Path) -> None:
     shutil.rmtree(project, ignore_errors=True)
     docs = project / "docs"
     shutil.copytree(gen.root / "docs" / lang.code, docs)
-    for path, data in gen.outputs(lang.code).items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_language(gen, lang.code, docs)  # over the hand-written files, as gen-files does
     config = zensical_config(gen.root, lang, project, gen.nav(lang.code))
     (project / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
