@@ -64,7 +64,7 @@ CASES = {
         lambda p: (p / "docs/zh/activations/softplus.md").unlink(), declare,
         "activation 'softplus': docs/zh/activations/softplus.md, field '(file)': is missing"),
     "missing section": (
-        lambda p: edit(p / "docs/en/activations/tanh.md", "{#uses}", "{#notes}"), declare,
+        lambda p: edit(p / "docs/en/activations/tanh.md", "## When to use it {#uses}\n", ""), declare,
         "activation 'tanh': docs/en/activations/tanh.md, field '{#uses}': section is missing"),
     "missing translation of a UI word": (
         lambda p: edit(p / "docs/i18n/zh.yml", "  graph: 函数及其导数的图像\n", ""), declare,
@@ -79,9 +79,39 @@ CASES = {
         lambda p: (p / "docs/snippets/maxout.py").unlink(), declare,
         "page 'beyond/maxout.md': docs/snippets/maxout.py, field '(file)': is missing ({{ run maxout }} needs it)"),
     "approximating an undeclared function": (
-        lambda p: edit(p / "docs/catalog/hardswish.yml", "approximates: silu", "approximates: swish"), declare,
+        lambda p: edit(p / "docs/catalog/hardswish.yml", "approximates: silu", "approximates: swishy"), declare,
         "activation 'hardswish': docs/catalog/hardswish.yml, field 'approximates': names no other declared "
-        "activation: 'swish'"),
+        "activation: 'swishy'"),
+    "expression naming an undeclared parameter": (
+        lambda p: edit(p / "docs/catalog/swish.yml", "torch.sigmoid(beta * x)", "torch.sigmoid(gamma * x)"), declare,
+        "activation 'swish': docs/catalog/swish.yml, field 'expression': uses 'gamma': it may use only x, torch, "
+        "math and the declared params (beta)"),
+    "expression with a functional form": (
+        lambda p: edit(p / "docs/catalog/swish.yml", "module: Swish\n", "module: Swish\nfunctional: torch.nn.functional.silu\n"),
+        declare, "activation 'swish': docs/catalog/swish.yml, field 'functional': is for a torch.nn module"),
+    "expression that torch cannot run": (
+        lambda p: edit(p / "docs/catalog/sine.yml", "torch.sin(x)", "torch.sine(x)"), compute_one("sine"),
+        "activation 'sine': docs/catalog/sine.yml, field 'expression': fails on a float64 tensor x: AttributeError"),
+    "formula that disagrees with an expression": (
+        lambda p: edit(p / "docs/catalog/squareplus.yml", "{x + \\sqrt{x^2 + b}}{2}", "{x + \\sqrt{x^2 + b}}{3}"),
+        compute_one("squareplus"),
+        "activation 'squareplus': docs/catalog/squareplus.yml, field 'formula': disagrees with the expression "
+        "(x + torch.sqrt(x * x + b)) / 2"),
+    "formula that cannot be typeset": (
+        lambda p: edit(p / "docs/catalog/squared_relu.yml", "symbol: '{\\operatorname{ReLU}^2}'",
+                       "symbol: '\\operatorname{ReLU}^2'"), declare,
+        "activation 'squared_relu': docs/catalog/squared_relu.yml, field 'derivative': cannot be typeset"),
+    "family that is not declared": (
+        lambda p: edit(p / "docs/families.yml", "periodic: {en: Periodic and bump functions, zh: 周期与钟形函数}\n", ""),
+        declare, "activation 'gaussian': docs/catalog/gaussian.yml, field 'family': must be one of"),
+    "family without its name in one language": (
+        lambda p: edit(p / "docs/families.yml", "baseline: {en: Linear and step baselines, zh: 线性与阶跃基线}",
+                       "baseline: {en: Linear and step baselines}"), declare,
+        "family 'baseline': docs/families.yml, field 'baseline.zh': is missing"),
+    "family name left in the UI words": (
+        lambda p: [edit(p / f"docs/i18n/{lang}.yml", "nav:\n", "families:\n  rectifier: Rectifiers\nnav:\n")
+                   for lang in ("en", "zh")], declare,
+        "language 'en': docs/i18n/en.yml, field 'families': belongs in docs/families.yml, not here"),
     "experiment without its set-up": (
         lambda p: edit(p / "docs/experiments/zigzag.py", "CONFIG = {", "SETUP = {"), declare,
         "experiment 'zigzag': docs/experiments/zigzag.py, field 'CONFIG': is missing"),

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from actsite.assemble import pages
 from actsite.declare import prose
-from actsite.declare.catalog import load_declaration
+from actsite.declare.catalog import load_declaration, load_families
 from actsite.declare.strings import Strings
 from actsite.errors import SiteError
 
@@ -37,7 +37,7 @@ def declared(root: Path, act_id: str, old: str = "", new: str = ""):
     file = root / "docs" / "catalog" / f"{act_id}.yml"
     if old:
         edit(file, old, new)
-    return load_declaration(file, root)
+    return load_declaration(file, root, [f.id for f in load_families(root)])
 
 
 def compute(act):

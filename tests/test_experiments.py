@@ -146,7 +146,8 @@ def test_experiments_are_deterministic():
 
 def test_speed_data_covers_the_catalogue(catalog):
     """Every committed measurement names its machine, torch, date and load (null where it was not
-    recorded); the benchmark's files time every activation, the GPU file every one the page draws."""
+    recorded); every file times each function the page draws, and only declared ones (a file keeps
+    what was declared when it was measured: the functions added since are not in it)."""
     config = experiments.literals(ROOT, "speed")["CONFIG"]
     assert len(config["data"]) == len(config["machines"]) >= 3
     drawn = {f.lower() for f in config["functions"]}
@@ -166,7 +167,7 @@ def test_speed_data_covers_the_catalogue(catalog):
             assert device["name"] and device["threads"]
             for size in doc["sizes"]:
                 measured = device["results"][str(size)]
-                assert set(measured) == {a.id for a in catalog} | {doc["baseline"]}
+                assert drawn <= set(measured) <= {a.id for a in catalog} | {doc["baseline"]}
                 assert all(v["forward"] > 0 and v["backward"] > 0 for v in measured.values())
     r = small("speed")
     assert r["order"] == ["epyc", "xeon", "h200", "h200_bf16"]

@@ -3,6 +3,7 @@
 The comparison runs on a dense grid that includes 0, both sides of every kink
 and large |x|; changing any single character of a formula must fail it.
 """
+import math
 import re
 
 import numpy as np
@@ -19,10 +20,13 @@ IDS = [a.id for a in CATALOG]
 
 
 def torch_values(act, x, params=None):
-    cls = eval(act.module, {"torch": torch})  # a dotted name such as torch.nn.ReLU
-    module = cls(**(act.defaults if params is None else params)).double().eval()
+    params = act.defaults if params is None else params
     t = torch.tensor(x, dtype=torch.float64, requires_grad=True)
-    y = module(t)
+    if act.expression:  # evaluated here as written, not through the class the site makes of it
+        y = eval(act.expression, {"torch": torch, "math": math}, {"x": t, **params})
+    else:
+        cls = eval(act.module, {"torch": torch})  # a dotted name such as torch.nn.ReLU
+        y = cls(**params).double().eval()(t)
     (dy,) = torch.autograd.grad(y.sum(), t)
     return y.detach().numpy(), dy.numpy()
 
@@ -112,12 +116,18 @@ def test_parameter_family_matches_torch(act):
 
 
 def test_catalogue_is_every_elementwise_torch_activation():
-    modules = {a.module for a in CATALOG}
+    """Every elementwise activation module of torch.nn (and Identity), and the functions written as
+    expressions, which name no torch module."""
+    modules = {a.module for a in CATALOG if a.in_torch}
     expected = {f"torch.nn.{m}" for m in (
         "ELU Hardshrink Hardsigmoid Hardtanh Hardswish LeakyReLU LogSigmoid PReLU ReLU ReLU6 RReLU SELU "
-        "CELU GELU Sigmoid SiLU Mish Softplus Softshrink Softsign Tanh Tanhshrink Threshold").split()}
+        "CELU GELU Sigmoid SiLU Mish Softplus Softshrink Softsign Tanh Tanhshrink Threshold Identity").split()}
     assert modules == expected
-    assert {a.id for a in CATALOG} == {m.rsplit(".", 1)[1].lower() for m in expected} | {"gelu_tanh"}
+    assert {a.id for a in CATALOG if a.in_torch} == {m.rsplit(".", 1)[1].lower() for m in expected} | {"gelu_tanh"}
+    written = {a.id: a.module for a in CATALOG if not a.in_torch}
+    assert written == {"binary_step": "BinaryStep", "squared_relu": "SquaredReLU", "swish": "Swish",
+                       "squareplus": "Squareplus", "snake": "Snake", "sine": "Sine", "gaussian": "Gaussian"}
+    assert not any(hasattr(torch.nn, cls) for cls in written.values())  # else it should name torch's
 
 
 def test_names_are_one_upright_identifier():

@@ -8,7 +8,7 @@ import json
 import posixpath
 
 from ..compute.grids import DX, N, X0, slider_values
-from ..declare.catalog import FAMILIES, Activation
+from ..declare.catalog import Activation
 from .pages import page_url
 from ..declare.strings import Strings
 from .text import num
@@ -24,7 +24,7 @@ def widget(page: str, acts: list[Activation], selected: tuple[str, ...], saturat
     index = {"data": posixpath.relpath(DATA, page_url(page) or ".") + "/", "selected": list(selected), "words": words,
              "names": {a.id: a.name[s.lang] for a in acts}}
     boxes = []
-    for family in FAMILIES:
+    for family in dict.fromkeys(a.family for a in acts):  # in site order, as acts are
         members = [a for a in acts if a.family == family]
         if not members:
             continue

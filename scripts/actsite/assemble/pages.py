@@ -106,11 +106,12 @@ def property_texts(act: Activation, rec: Record, s: Strings) -> dict[str, str]:
     if rec.approximation:
         extra["approx_error"] = num(rec.approximation.max_abs_error)
         extra["approx_error_at"] = where_text(rec.approximation.where, s)
-    return extra | {
+    grows = s("phrase.grows_" + ("plus" if p.max_abs_derivative_where.get("side") == "+" else "minus"))
+    return extra | initialisation_texts(p, s, rec.method.window) | {
         "range": value_range(p),
         "f_at_0": num(p.f_at_0),
         "df_at_0": num(p.df_at_0),
-        "max_abs_derivative": num(p.max_abs_derivative),
+        "max_abs_derivative": grows if p.max_abs_derivative is None else num(p.max_abs_derivative),
         "argmax_abs_derivative": where_text(p.max_abs_derivative_where, s),
         "monotonic": s(f"monotonic.{p.monotonic_kind}") if p.monotonic else s("monotonic.no"),
         "mean_normal": num(p.mean_normal),
@@ -123,19 +124,60 @@ def property_texts(act: Activation, rec: Record, s: Strings) -> dict[str, str]:
     }
 
 
+def initialisation_texts(p, s: Strings, window: float) -> dict[str, str]:
+    """The properties that explain initialisation, as phrases (placeholders too)."""
+    yes, no = s("phrase.yes"), s("phrase.no")
+    if p.lipschitz_none == "jump":
+        lipschitz = s("init.lipschitz_jump", points=", ".join(num(j.x) for j in p.jumps))
+    elif p.lipschitz_none == "unbounded":
+        lipschitz = s("phrase.grows_" + ("plus" if p.max_abs_derivative_where.get("side") == "+" else "minus"))
+    else:
+        lipschitz = num(p.lipschitz)
+    if p.minimum is not None:  # several points: a periodic function's, those in the window
+        minimum = s("init.minimum_points" if p.minimum["where"]["kind"] == "points" else "init.minimum_value",
+                    value=num(p.minimum["value"]), where=where_text(p.minimum["where"], s), window=num(window))
+    elif p.monotonic:
+        minimum = s("init.minimum_monotonic")
+    else:
+        minimum = s("init.minimum_none", range=value_range(p))
+    return {
+        "lipschitz": lipschitz,
+        "identity_near_0": yes if p.identity_near_0 else no,
+        "symmetry": s(f"init.{p.symmetry}"),
+        "sparsity": num(p.sparsity),
+        "zero_set": intervals(s, p.zero_set),
+        "second_moment": num(p.second_moment),
+        "gain": num(p.gain),
+        "torch_gain": s("init.torch_gain_none") if p.torch_gain is None else num(p.torch_gain),
+        "minimum": minimum,
+        "trainable": ", ".join(f"`{n}`" for n in p.trainable) or s("phrase.none"),
+    }
+
+
 def _properties_table(act: Activation, rec: Record, s: Strings, names: dict[str, str]) -> str:
     t = property_texts(act, rec, s)
+    sparsity = t["sparsity"] if not rec.properties.zero_set else \
+        s("init.sparsity_value", p=t["sparsity"], set=t["zero_set"])
     rows = [
         (s("props.range"), t["range"]),
         (s("props.f_at_0"), t["f_at_0"]),
         (s("props.df_at_0"), t["df_at_0"]),
-        (s("props.max_abs_derivative"), s("props.value_where", value=t["max_abs_derivative"],
-                                           where=t["argmax_abs_derivative"])),
+        (s("props.max_abs_derivative"), t["max_abs_derivative"] if rec.properties.max_abs_derivative is None
+         else s("props.value_where", value=t["max_abs_derivative"], where=t["argmax_abs_derivative"])),
         (s("props.monotonic"), t["monotonic"]),
         (s("props.zero_centered"), s("props.zero_centered_value", answer=t["zero_centered"], mean=t["mean_normal"])),
         (s("props.bounded"), t["bounded"]),
         (s("props.continuity"), t["continuity"]),
         (s("props.saturation", threshold=num(rec.method.saturation)), t["saturation"]),
+        (s("init.lipschitz"), t["lipschitz"]),
+        (s("init.identity_near_0"), t["identity_near_0"]),
+        (s("init.symmetry"), t["symmetry"]),
+        (s("init.minimum"), t["minimum"]),
+        (s("init.sparsity"), sparsity),
+        (s("init.second_moment"), t["second_moment"]),
+        (s("init.gain"), t["gain"]),
+        (s("init.torch_gain"), t["torch_gain"]),
+        (s("init.trainable"), t["trainable"]),
     ]
     if rec.approximation:
         rows.append((s("props.approx", ref=names[rec.approximation.of]),
@@ -163,7 +205,8 @@ def _kink_text(act: Activation, rec: Record, s: Strings) -> str:
 def function_alt(act: Activation, rec: Record, s: Strings) -> str:
     t = property_texts(act, rec, s)
     lo, hi = act.plot_x
-    return s("graph.alt", name=act.name[s.lang], lo=num(lo), hi=num(hi), range=t["range"],
+    return s("graph.alt" if rec.properties.max_abs_derivative is not None else "graph.alt_unbounded",
+             name=act.name[s.lang], lo=num(lo), hi=num(hi), range=t["range"],
              threshold=num(rec.method.saturation),
              max=t["max_abs_derivative"], saturation=t["saturation"], kinks=t["kinks"])
 
@@ -194,7 +237,8 @@ def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict
         values = ", ".join(num(v) for v in sw.values)
         default = num(act.defaults[sw.param])
         # the thick curve is the page's value; call it PyTorch's default only when it is
-        caption = "graph.sweep_caption_page" if sw.param in not_torch_defaults(act, rec) else "graph.sweep_caption"
+        caption = "graph.sweep_caption_page" if sw.param in not_torch_defaults(act, rec) or not act.in_torch \
+            else "graph.sweep_caption"
         out += [f"## {s('page.parameters')} {{#parameters}}", "",
                 figure(path, f"{act.id}.sweep",
                        s("graph.sweep_alt", name=name, param=sw.param, values=values, default=default),
@@ -223,10 +267,14 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
                        for p in act.params) or s("page.no_params")
     t = property_texts(act, rec, s)
     checked = rec.check
-    torch_names = s("page.torch_names_example" if act.example_params
-                    else "page.torch_names_changed" if changed else "page.torch_names",
-                    module=torch_link(act.module, torch_docs), functional=torch_link(act.functional, torch_docs),
-                    params=params)
+    if act.in_torch:
+        torch_names = s("page.torch_names_example" if act.example_params
+                        else "page.torch_names_changed" if changed else "page.torch_names",
+                        module=torch_link(act.module, torch_docs), functional=torch_link(act.functional, torch_docs) if act.functional
+                        else s("page.no_functional"), params=params)
+    else:
+        torch_names = s("page.expression_names", name=name, expression=f"`{act.expression.strip()}`",
+                        module=f"`{act.module}`", params=params)
     if act.constants:
         torch_names += " " + s("page.constants", constants=", ".join(
             f"{mathml(c.symbol)} = {num(c.default)}" for c in act.constants))
@@ -271,7 +319,8 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
     out += [
         f"## {s('page.example')} {{#example}}",
         "",
-        s("page.example_intro"),
+        s("page.example_intro_expression" if not act.in_torch else "page.example_intro" if act.functional
+          else "page.example_intro_module", module=f"`{act.module}`"),
         "",
         "```python",
         rec.example.code.rstrip(),
@@ -337,9 +386,11 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
     yes, no = s("phrase.yes"), s("phrase.no")
     heads = ["catalogue.function", "compare.family", "props.range", "props.f_at_0", "props.df_at_0",
              "props.max_abs_derivative", "props.monotonic", "props.zero_centered", "compare.bounded_below",
-             "compare.bounded_above", "props.continuity", "compare.saturates", "compare.params", "compare.cost"]
+             "compare.bounded_above", "props.continuity", "compare.saturates", "compare.params", "compare.cost",
+             "compare.lipschitz", "compare.identity_near_0", "init.symmetry", "compare.sparsity", "compare.gain",
+             "compare.torch_gain", "compare.trainable", "compare.in_torch"]
     kinds = ["text", "text", "number", "number", "number", "number", "text", "text", "text", "text", "text",
-             "text", "text", "number"]
+             "text", "text", "number", "number", "text", "text", "number", "number", "number", "text", "text"]
     rows = []
     for act in acts:
         rec, p = recs[act.id], recs[act.id].properties
@@ -353,7 +404,8 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
             (t["range"], "-1e308" if lo is None else repr(lo)),
             (t["f_at_0"], repr(p.f_at_0)),
             (t["df_at_0"], repr(p.df_at_0)),
-            (t["max_abs_derivative"], repr(p.max_abs_derivative)),
+            (t["max_abs_derivative"] if p.max_abs_derivative is not None else "∞",
+             "1e308" if p.max_abs_derivative is None else repr(p.max_abs_derivative)),
             (yes if p.monotonic else no, str(p.monotonic)),
             (yes if p.zero_centered else no, str(p.zero_centered)),
             (yes if p.bounded_below else no, str(p.bounded_below)),
@@ -363,6 +415,17 @@ def compare_table(from_page: str, acts: list[Activation], recs: dict[str, Record
             (html.escape(t["saturation"]), str(bool(p.saturation))),
             (", ".join(f"<code>{q.name}</code>" for q in act.params) or "—", str(len(act.params))),
             (str(rec.cost), str(rec.cost)),
+            (num(p.lipschitz) if p.lipschitz is not None else
+             html.escape(s("compare.discontinuous") if p.lipschitz_none == "jump" else "∞"),
+             "1e308" if p.lipschitz is None else repr(p.lipschitz)),
+            (yes if p.identity_near_0 else no, str(p.identity_near_0)),
+            (html.escape(s(f"compare.{p.symmetry}")), p.symmetry),
+            (num(p.sparsity), repr(p.sparsity)),
+            (num(p.gain), repr(p.gain)),
+            ("—" if p.torch_gain is None else num(p.torch_gain), "-1" if p.torch_gain is None else repr(p.torch_gain)),
+            (", ".join(f"<code>{n}</code>" for n in p.trainable) or "—", str(len(p.trainable))),
+            (f"<code>{html.escape(act.module)}</code>" if act.in_torch else html.escape(s("compare.expression")),
+             str(act.in_torch)),
         ]
         tds = "".join(f'<td data-sort="{html.escape(key, quote=True)}"{MD if i == 0 else ""}>{shown}</td>'
                       for i, (shown, key) in enumerate(cells))

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from ..compute.stage import Computed
 from ..declare import experiments, prose
-from ..declare.catalog import FAMILIES
 from ..declare.stage import Declared, function_page
 from ..errors import SiteError
 from ..render import curves, mathtext
@@ -138,7 +137,7 @@ def nav(d: Declared, lang: str) -> list:
     """Navigation as MkDocs writes it (titles come from the pages themselves):
     home, the functions by family, beyond, the experiments in index order, the rest."""
     s = d.strings[lang]
-    sections = [{s(f"families.{f}"): [function_page(a.id) for a in d.family(f)]} for f in FAMILIES if d.family(f)]
+    sections = [{s(f"families.{f}"): [function_page(a.id) for a in d.family(f)]} for f in d.family_ids]
     free = [p for p in d.free_pages[lang] if p != "index.md"]
     beyond = [p for p in free if p.startswith("beyond/")]
     runs = ["experiments/index.md"] + [f"experiments/{n}.md" for n in d.experiment_order[lang]]
@@ -155,7 +154,9 @@ def data_files(d: Declared, c: Computed) -> dict[str, bytes]:
         rec = c.records[act.id]
         entries.append({
             "id": act.id, "name": act.name["en"], "names": act.name,
-            "module": act.module, "functional": act.functional, "params": act.defaults,
+            # a torch.nn module and its functional form, or the class and expression of the page's example
+            "module": act.module, "functional": act.functional, "expression": act.expression,
+            "in_torch_nn": act.in_torch, "params": act.defaults,
             "formula": act.formula, "derivative": act.derivative,
             "x": rec.data.x, "y": rec.data.y, "dy": rec.data.dy,
             "properties": rec.properties.to_json(),

@@ -5,6 +5,8 @@ read only this record, so they never need torch.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import torch
 
@@ -77,7 +79,7 @@ def _check_finite(act: Activation, ta: TorchActivation) -> None:
             values = ", ".join(f"{k} = {p!r}" for k, p in ta.params.items())
             raise SiteError(f"activation '{act.id}'", act.path, ta.field(),
                             f"with {values}, torch gives {'f′' if order else 'f'}({float(xs[i])!r}) = "
-                            f"{float(v[i])!r}: a parameter out of the range where {act.module} is finite")
+                            f"{float(v[i])!r}: a parameter out of the range where {act.computed_by} is finite")
 
 
 def _example_output(ta: TorchActivation, code: str) -> str:
@@ -87,6 +89,48 @@ def _example_output(ta: TorchActivation, code: str) -> str:
     except Exception as exc:
         raise SiteError(f"activation '{ta.act.id}'", ta.act.path, ta.field(text=str(exc)),
                         f"the example on the page (float32) raised {type(exc).__name__}: {exc}") from None
+
+
+def _torch_gain(act: Activation) -> float | None:
+    """torch.nn.init.calculate_gain for this function, where torch has an entry for it."""
+    if act.gain is None:
+        return None
+    nonlinearity, param = act.gain
+    try:
+        return float(torch.nn.init.calculate_gain(nonlinearity, None if param is None else act.defaults[param]))
+    except ValueError as exc:
+        raise SiteError(f"activation '{act.id}'", act.path, "gain.nonlinearity",
+                        f"torch.nn.init.calculate_gain refuses it: {exc}") from None
+
+
+def _initialisation(f, act: Activation, ta: TorchActivation, window: np.ndarray, props: dict,
+                    breaks: list[float]) -> dict:
+    """What explains initialisation: the Lipschitz constant, the identity near 0,
+    symmetry, sparsity, E f(z)² and the variance-preserving gain, the minimum."""
+    out: dict = {}
+    if props["jumps"]:
+        out["lipschitz"], out["lipschitz_none"] = None, "jump"
+    elif props["max_abs_derivative"] is None:
+        out["lipschitz"], out["lipschitz_none"] = None, "unbounded"
+    else:
+        out["lipschitz"], out["lipschitz_none"] = props["max_abs_derivative"], None
+    left, right = ta.derivatives(np.array([-1e-9, 1e-9]), 1)[1]
+    out["identity_near_0"] = bool(props["f_at_0"] == 0.0 and abs(props["df_at_0"] - 1.0) < 1e-9 \
+        and abs(left - 1.0) < 1e-6 and abs(right - 1.0) < 1e-6)
+    out["symmetry"] = analysis.symmetry(f, window)
+    zeros = analysis.zero_set(f, window, breaks)
+    out["zero_set"] = [iv.as_json() for iv in zeros]
+    out["sparsity"] = analysis.normal_probability(zeros)
+    mean, std = props["mean_normal"], props["std_normal"]
+    out["second_moment"] = std * std + mean * mean
+    out["gain"] = 1.0 / math.sqrt(out["second_moment"])
+    out["torch_gain"] = _torch_gain(act)
+    lo, lo_closed = props["range"][0], props["range_closed"][0]
+    out["minimum"] = None
+    if not props["monotonic"] and lo is not None and lo_closed:
+        out["minimum"] = {"value": lo, "where": analysis.minimum(f, window, lo)}
+    out["trainable"] = ta.trainable
+    return out
 
 
 def compute(act: Activation, reference: Activation | None = None) -> dict:
@@ -99,11 +143,11 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
     for name, d in defaults.items():
         if d is None and not act.example_params:  # the page would call the value a default
             raise SiteError(f"activation '{act.id}'", act.path, f"params.{name}",
-                            f"{act.module} has no default for it: declare 'example_params: true'")
+                            f"{act.computed_by} has no default for it: declare 'example_params: true'")
     _check_finite(act, ta)
 
-    # Declared functional must compute the same as the module.
-    if not np.array_equal(ta.functional_values(window), f(window)):
+    # Declared functional must compute the same as the module (an expression is both).
+    if act.functional is not None and not np.array_equal(ta.functional_values(window), f(window)):
         raise SiteError(f"activation '{act.id}'", act.path, "functional",
                         f"{act.functional} does not give the same values as {act.module}")
 
@@ -114,8 +158,8 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
     # The formula and the derivative shown on the page must be what torch computes.
     xs = check_grid(kink_points + jump_points)
     values = ta.derivatives(xs, 1)
-    check_latex(act, "formula", act.formula, xs, values[0], f"{act.module}")
-    check_latex(act, "derivative", act.derivative, xs, values[1], f"autograd's derivative of {act.module}")
+    check_latex(act, "formula", act.formula, xs, values[0], act.computed_by)
+    check_latex(act, "derivative", act.derivative, xs, values[1], f"autograd's derivative of {act.computed_by}")
 
     props: dict = {}
     # the kinks and jumps themselves, so a value reached only there is seen
@@ -140,6 +184,8 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
         lambda t: np.abs(df(t)) < analysis.SATURATION, window)]
     props["kinks"] = _kinks(ta, kink_points)
     props["jumps"] = _jumps(ta, jump_points)
+    every_break = sorted({b for points in jumps_by_order.values() for b in points})  # of f and its derivatives
+    props.update(_initialisation(f, act, ta, window, props, every_break))
 
     data = ta.derivatives(DATA_X, 1)
     lo, hi = act.plot_x

@@ -9,6 +9,7 @@ limits such as sup |f'| of softplus (approached, never attained) are told apart.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -184,7 +185,7 @@ def value_range(f: Fn, x: np.ndarray, jumps: list[dict] = ()) -> dict:
         beyond = extreme < inner if side == "lo" else extreme > inner
         if beyond and abs(extreme) > 1e6:
             ends[side] = (None, False)
-        elif beyond and abs(extreme - inner) > 1e-12 * max(1.0, abs(inner)):
+        elif beyond and abs(extreme - inner) > 1e-12 * abs(inner):  # relative: e^(-x²) is 4e-44 at the window's end
             ends[side] = (snap(extreme), False)  # a limit, not attained
         else:  # reached inside the window: zoom in on where (SiLU's minimum)
             sign = -1.0 if side == "lo" else 1.0
@@ -225,6 +226,9 @@ def sup_abs(g: Fn, x: np.ndarray, one_sided: list[dict] = ()) -> dict:
                         "where": {"kind": "beside", "x": k["x"], "side": side}}
     tail = np.concatenate((_tails(a, -1.0), _tails(a, 1.0)))
     far = float(np.max(tail)) if tail.size else inner
+    if far > 1e6 and far > inner:  # grows without bound (Squared ReLU's 2x): no supremum
+        side = "+" if far in _tails(a, 1.0) else "-"
+        return {"sup": None, "at": None, "where": {"kind": "limit", "side": side}}
     if far > inner + 1e-12:
         side = "+" if far in _tails(a, 1.0) else "-"
         return {"sup": snap(far), "at": None, "where": {"kind": "limit", "side": side}}
@@ -280,3 +284,58 @@ def normal_moments(f: Fn, breaks: list[float] = ()) -> tuple[float, float]:
     mean = float(np.sum(w * y))
     var = float(np.sum(w * (y - mean) ** 2))
     return mean, float(np.sqrt(var))
+
+
+def symmetry(f: Fn, x: np.ndarray) -> str:
+    """"odd" (f(-x) = -f(x)), "even" (f(-x) = f(x)) or "neither", on the window
+    and the tails, to rounding."""
+    pts = np.concatenate((x[x > 0], FAR))
+    with np.errstate(all="ignore"):
+        pos, neg = f(pts), f(-pts)
+        at0 = float(f(np.array([0.0]))[0])
+    ok = np.isfinite(pos) & np.isfinite(neg)
+    pos, neg = pos[ok], neg[ok]
+    tol = 1e-12 * np.maximum(1.0, np.abs(pos))
+    if np.all(np.abs(neg + pos) <= tol) and at0 == 0.0:
+        return "odd"
+    if np.all(np.abs(neg - pos) <= tol):
+        return "even"
+    return "neither"
+
+
+def normal_probability(ivs: list[Interval]) -> float:
+    """P(z in the union of ``ivs``) for z ~ N(0, 1); the sets are disjoint."""
+    cdf = lambda t: 0.5 * math.erfc(-t / math.sqrt(2.0))  # noqa: E731
+    return float(sum((1.0 if iv.hi is None else cdf(iv.hi)) - (0.0 if iv.lo is None else cdf(iv.lo))
+                     for iv in ivs))
+
+
+def zero_set(f: Fn, x: np.ndarray, breaks: list[float]) -> list[Interval]:
+    """Where f is 0 on a stretch (ReLU's x ≤ 0): isolated zeros have no
+    probability. A stretch ends where f or a derivative breaks (ReLU's kink,
+    Squared ReLU's jump of f''), so that values rounded to 0 (GELU's far left,
+    where 1 + tanh is 0 in float64; Tanhshrink next to 0) are not taken for one."""
+    ivs = intervals_where(lambda t: f(t) == 0.0, x)
+    at_break = lambda end: end is None or any(abs(end - b) < 1e-9 for b in breaks)  # noqa: E731
+    return [iv for iv in ivs if at_break(iv.lo) and at_break(iv.hi) and not iv.lo == iv.hi]
+
+
+def minimum(f: Fn, x: np.ndarray, value: float) -> dict:
+    """Where f reaches its least value ``value`` (the closed lower end of its
+    range): at one point, at several (a periodic f: those in the window), or on
+    intervals (Threshold's flat part)."""
+    y = f(x)
+    tol = 1e-12 * max(1.0, abs(value))
+    low = float(np.min(y))
+    close = y <= low + 1e-6 * max(1.0, abs(low))  # the grid's points in each dip that comes close
+    step = float(x[1] - x[0])
+    if int(np.count_nonzero(y <= value + tol)) > 3:
+        spans = intervals_where(lambda t: f(t) <= value + tol, x)
+        return {"kind": "intervals", "intervals": [s.as_json() for s in spans]}
+    idx = np.flatnonzero(close)
+    groups = np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)  # one run of points per dip
+    refined = [_refine_max(lambda t: -f(t), float(x[g[np.argmin(y[g])]]), step) for g in groups if g.size]
+    points = sorted(at for at, neg in refined if -neg <= value + tol)  # the dips as low as the least value
+    if len(points) > 1:
+        return {"kind": "points", "xs": points}
+    return {"kind": "point", "x": points[0]}

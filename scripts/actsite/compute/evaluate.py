@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import math
 from typing import Callable
 
 import numpy as np
 import torch
 
-from ..declare.catalog import Activation
+from ..declare.catalog import Activation, class_source
 from ..errors import SiteError
 
 torch.use_deterministic_algorithms(True)
@@ -42,10 +43,26 @@ def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def expression_module(act: Activation) -> type[torch.nn.Module]:
+    """The nn.Module of a function written as an expression: the class of
+    declare.catalog.class_source, made here from the same declaration."""
+    namespace = {"nn": torch.nn, "torch": torch, "math": math}
+    try:
+        exec(compile(class_source(act), f"<{act.path}: expression>", "exec"), namespace)
+    except SyntaxError as exc:
+        raise SiteError(f"activation '{act.id}'", act.path, "expression", f"does not compile: {exc.msg}") from None
+    return namespace[act.module]
+
+
+def module_class(act: Activation) -> type[torch.nn.Module]:
+    return expression_module(act) if act.expression else resolve(act.module)
+
+
 def torch_defaults(act: Activation) -> dict:
     """torch's own default of each declared parameter, from the signature of the
-    module's __init__: None where it has none (Threshold) or takes no such name."""
-    sig = inspect.signature(resolve(act.module).__init__).parameters
+    module's __init__: None where it has none (Threshold) or takes no such name.
+    An expression's class has the declared ones."""
+    sig = inspect.signature(module_class(act).__init__).parameters
     out = {}
     for p in act.params:
         d = sig[p.name].default if p.name in sig else inspect.Parameter.empty
@@ -59,7 +76,7 @@ class TorchActivation:
     def __init__(self, act: Activation, params: dict[str, float] | None = None):
         self.act = act
         self.params = dict(act.defaults if params is None else params)
-        cls = resolve(act.module)
+        cls = module_class(act)
         if not (isinstance(cls, type) and issubclass(cls, torch.nn.Module)):
             raise SiteError(f"activation '{act.id}'", act.path, "module",
                             f"{act.module} is not a torch.nn.Module class in torch {torch.__version__}")
@@ -76,10 +93,19 @@ class TorchActivation:
                             f"{act.module} does not accept these parameters: {exc}") from None
         except RuntimeError as exc:
             raise self.failed(exc) from None
-        self.functional = resolve(act.functional)
+        # an expression (and a module without a functional form) is its own: the module's forward
+        self.functional = self._forward if act.functional is None else resolve(act.functional)
         if not callable(self.functional):
             raise SiteError(f"activation '{act.id}'", act.path, "functional",
                             f"{act.functional} does not exist in torch {torch.__version__}")
+
+    def _forward(self, t: torch.Tensor, **_params) -> torch.Tensor:
+        return self.module(t)
+
+    @property
+    def trainable(self) -> list[str]:
+        """The module's parameters that an optimiser updates (PReLU's weight)."""
+        return [n for n, p in self.module.named_parameters() if p.requires_grad]
 
     def field(self, name: str | None = None, text: str = "") -> str:
         """The declaration field behind a failure with these parameters: a swept
@@ -109,7 +135,14 @@ class TorchActivation:
 
     def _derivatives(self, x: np.ndarray, order: int) -> list[np.ndarray]:
         t = torch.tensor(np.asarray(x, dtype=np.float64), dtype=torch.float64, requires_grad=True)
-        out = self.module(t)
+        try:
+            out = self.module(t)
+        except (TypeError, NameError, AttributeError) as exc:  # only an expression can fail so
+            raise SiteError(f"activation '{self.act.id}'", self.act.path, "expression",
+                            f"fails on a float64 tensor x: {type(exc).__name__}: {exc}") from None
+        if not (isinstance(out, torch.Tensor) and out.shape == t.shape):
+            raise SiteError(f"activation '{self.act.id}'", self.act.path, "expression",
+                            "must give a tensor of x's shape, elementwise")
         results = [out]
         current = out
         for k in range(order):

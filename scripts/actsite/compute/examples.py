@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 
-from ..declare.catalog import Activation
+from ..declare.catalog import Activation, class_source
 
 SAMPLE = "[-3.0, -1.0, 0.0, 1.0, 3.0]"
 
@@ -26,11 +26,17 @@ def _literal(v) -> str:
 
 
 def example_code(act: Activation) -> str:
+    """The module and its functional form on a few inputs, and the gradient; for
+    an expression, the nn.Module a reader copies, and the same."""
     args = ", ".join(f"{p.name}={p.default!r}" for p in act.params)
+    if act.expression:
+        return "\n".join(["import torch", "from torch import nn", "", "", class_source(act).rstrip(), "", "",
+                          f"x = torch.tensor({SAMPLE}, requires_grad=True)", f"act = {act.module}({args})",
+                          "y = act(x)", "print(y)", "y.sum().backward()", "print(x.grad)"]) + "\n"
     spec = act.functional_params if act.functional_params is not None else act.defaults
     fargs = "".join(f", {k}={_literal(v)}" for k, v in spec.items())
     lines = ["import torch", "from torch import nn"]
-    if act.functional.startswith("torch.nn.functional."):
+    if (act.functional or "").startswith("torch.nn.functional."):
         lines.append("import torch.nn.functional as F")
     lines += [
         "",
@@ -39,7 +45,7 @@ def example_code(act: Activation) -> str:
         "print(act)",
         "y = act(x)",
         "print(y)",
-        f"print({_call_name(act.functional)}(x{fargs}))",
+        *([f"print({_call_name(act.functional)}(x{fargs}))"] if act.functional else []),
         "y.sum().backward()",
         "print(x.grad)",
     ]

@@ -33,6 +33,8 @@ _FUNCTIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "log": np.log,
     "exp": np.exp,
     "tanh": np.tanh,
+    "sin": np.sin,
+    "cos": np.cos,
     "sinh": np.sinh,
     "cosh": np.cosh,
     "sech": lambda v: 1.0 / np.cosh(v),

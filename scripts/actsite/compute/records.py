@@ -29,6 +29,11 @@ class Where(TypedDict, total=False):
     side: str
 
 
+class Extreme(TypedDict):
+    value: float
+    where: Where
+
+
 @dataclass(frozen=True)
 class Break:
     """A kink (one-sided slopes of f) or a jump (one-sided values of f) at x,
@@ -52,7 +57,7 @@ class Properties:
     range_closed: list[bool]
     f_at_0: float
     df_at_0: float
-    max_abs_derivative: float
+    max_abs_derivative: Optional[float]   # None: |f'| grows without bound
     argmax_abs_derivative: Optional[float]
     max_abs_derivative_where: Where
     monotonic: bool
@@ -66,6 +71,18 @@ class Properties:
     saturation: list[Interval]            # where |f'| < the saturation threshold
     kinks: list[Break]
     jumps: list[Break]
+    # what explains initialisation
+    lipschitz: Optional[float]            # sup |f'|; None where f is not Lipschitz
+    lipschitz_none: Optional[str]         # why not: "jump" or "unbounded"
+    identity_near_0: bool                 # f(0) = 0 and f'(0) = 1 on both sides
+    symmetry: str                         # "odd", "even" or "neither"
+    zero_set: list[Interval]              # where f is exactly 0 on a stretch
+    sparsity: float                       # P(f(z) = 0), z ~ N(0, 1)
+    second_moment: float                  # E f(z)²
+    gain: float                           # 1 / sqrt(E f(z)²): keeps E x² from layer to layer
+    torch_gain: Optional[float]           # torch.nn.init.calculate_gain, where torch has one
+    minimum: Optional[Extreme]            # a non-monotonic f's least value and where; None otherwise
+    trainable: list[str]                  # the module's parameters an optimiser updates
 
     @classmethod
     def from_json(cls, data: dict) -> "Properties":

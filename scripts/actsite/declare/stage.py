@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import SiteError
 from ..languages import CODES, PRIMARY
 from . import experiments, prose
-from .catalog import FAMILIES, Activation, load_catalog
+from .catalog import FAMILIES_FILE, Activation, Family, load_catalog, load_families
 from .links import load_external_links
 from .references import Reference, load_references
 from .strings import Strings, strings
@@ -41,6 +41,7 @@ class Snippet:
 @dataclass
 class Declared:
     root: Path
+    families: tuple[Family, ...]   # docs/families.yml, in site order
     acts: list[Activation]         # in site order: by family, then by id
     strings: dict[str, Strings]    # UI words by language
     free_pages: dict[str, list[str]]  # hand-written pages outside activations/, by language
@@ -63,6 +64,11 @@ class Declared:
 
     def family(self, family: str) -> list[Activation]:
         return [a for a in self.acts if a.family == family]
+
+    @property
+    def family_ids(self) -> list[str]:
+        """The families that have functions, in site order."""
+        return [f.id for f in self.families if self.family(f.id)]
 
     # --- what the experiments' pages declare -----------------------------
     @cached_property
@@ -99,12 +105,12 @@ class Declared:
         """torch.nn class name -> (name in this language, page); GELU is gelu, not gelu_tanh."""
         links: dict[str, tuple[str, str]] = {}
         for act in sorted(self.acts, key=lambda a: len(a.id)):
-            links.setdefault(act.module.rsplit(".", 1)[-1], (act.name[lang], function_page(act.id)))
+            links.setdefault(act.class_name, (act.name[lang], function_page(act.id)))
         return links
 
     def experiments_of(self, act: Activation, lang: str) -> list[tuple[str, str]]:
         """(title, page) of the experiments whose CONFIG runs this function, in index order."""
-        cls = act.module.rsplit(".", 1)[-1]
+        cls = act.class_name
         if self.function_links(lang)[cls][1] != function_page(act.id):
             return []  # gelu_tanh: the experiments run torch.nn.GELU with its default, the exact GELU
         titles = self.experiment_titles[lang]
@@ -122,10 +128,10 @@ class Declared:
             raise SiteError(f"experiment '{name}'", s.path, f"experiments.{name}.figure.{word}",
                             f"is missing: the figures of {experiments.path(name)} use this word")
         if "groups" in lit["TEXT"]:
-            by_class = {a.module.rsplit(".", 1)[-1]: a.family for a in reversed(self.acts)}
+            by_class = {a.class_name: a.family for a in reversed(self.acts)}
             functions = lit["CONFIG"]["functions"]
             text["groups"] = {s(f"families.{f}"): [c for c in functions if by_class.get(c) == f]
-                              for f in FAMILIES if any(by_class.get(c) == f for c in functions)}
+                              for f in self.family_ids if any(by_class.get(c) == f for c in functions)}
         return text
 
 
@@ -230,10 +236,13 @@ def _prose(root: Path, acts: list[Activation]) -> dict[str, dict[str, prose.Func
 
 def declare(root: Path) -> Declared:
     root = Path(root).resolve()
-    acts = load_catalog(root)
+    families = load_families(root)
+    acts = load_catalog(root, families)
     free = {lang: _free_pages(root, lang) for lang in CODES}
     _check_translations(root, acts, free)
-    d = Declared(root=root, acts=acts, strings={lang: strings(root, lang) for lang in CODES},
+    words = {lang: strings(root, lang).with_section("families", {f.id: f.name[lang] for f in families},
+                                                    FAMILIES_FILE) for lang in CODES}
+    d = Declared(root=root, families=families, acts=acts, strings=words,
                  free_pages=free, links=load_external_links(root), references=load_references(root), snippets=_snippets(root, acts, free),
                  prose=_prose(root, acts))
     d.experiment_titles, d.experiment_order  # every experiment declared whole, with its pages

@@ -26,6 +26,16 @@ class Strings:
         self.data = yaml.safe_load(file.read_text(encoding="utf-8"))
         self.source = file.read_text(encoding="utf-8")
 
+    def with_section(self, key: str, words: dict[str, str], path: str) -> "Strings":
+        """These words and ``words`` under ``key``, declared in another file
+        (the family names, in docs/families.yml)."""
+        if key in self.data:
+            raise SiteError(f"language '{self.lang}'", self.path, key, f"belongs in {path}, not here")
+        out = object.__new__(Strings)
+        out.__dict__.update(self.__dict__)
+        out.data = {**self.data, key: dict(words)}
+        return out
+
     def _lookup(self, dotted: str):
         """The node at a dotted key, or None."""
         node = self.data

@@ -18,16 +18,17 @@ from .formats import PNG_DPI
 
 PAGE = (11.69, 8.27)  # A4 landscape, inches
 PREVIEW = (820, 64)  # the picture on the home page, which links to the PDF: pixels wide, colours
-COLS = 6
+COLS = 8  # 4 rows of 8 functions: each row tall enough for its advice
 CLOSING = set("。，、；：！？）」』》")
 
 
-def _line(fig, renderer, pieces: list[str], x: float, y: float, width: float, size: float = 6.5) -> None:
-    """One formula line, piece after piece (mathtext or words), shrunk to fit ``width`` pixels."""
+def _line(fig, renderer, pieces: list[str], x: float, y: float, width: float, size: float = 6.5,
+          **style) -> None:
+    """One line, piece after piece (mathtext or words), shrunk to fit ``width`` pixels."""
     while True:
         texts, left = [], x
         for piece in pieces:
-            text = fig.text(left, y, piece, fontsize=size, va="top")
+            text = fig.text(left, y, piece, fontsize=size, va="top", **style)
             texts.append(text)
             left += (text.get_window_extent(renderer).width + 0.6 * size) / fig.bbox.width
         if (left - x) * fig.bbox.width <= width or size <= 4.0:
@@ -84,7 +85,8 @@ def draw(entries: list[dict], title: str, subtitle: str, words: dict[str, str], 
         cw, ch = (right - left) / COLS, (top - bottom) / rows
         for i, e in enumerate(entries):
             cx, cy = left + (i % COLS) * cw, top - (i // COLS) * ch  # top-left corner of the cell
-            fig.text(cx + 0.004, cy - 0.004, e["name"], fontsize=9, va="top", color=t["series"][0])
+            _line(fig, renderer, [e["name"]], cx + 0.004, cy - 0.004, (cw - 0.008) * fig.bbox.width, size=9,
+                  color=t["series"][0])  # a long name (GELU (tanh approximation)) shrinks to its cell
             ax = fig.add_axes((cx + 0.022, cy - 0.40 * ch, cw - 0.03, 0.29 * ch))
             x, y, dy = (np.array(e[k]) for k in ("x", "y", "dy"))
             keep = (x >= x_range[0]) & (x <= x_range[1])

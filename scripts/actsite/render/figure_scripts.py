@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .curves import breaks
 from ..compute.records import Record
-from ..declare.catalog import Activation
+from ..declare.catalog import Activation, class_source
 
 COMMON = '''import matplotlib.pyplot as plt
 import torch
@@ -39,20 +39,24 @@ def axes_lines(ax):
 
 
 def module_expr(act: Activation, params: dict | None = None) -> str:
-    """``torch.nn.ELU(alpha=1.0)`` with the declared (or given) parameters, in float64."""
+    """``torch.nn.ELU(alpha=1.0)`` (or an expression's class, ``SquaredReLU()``) with the
+    declared (or given) parameters, in float64."""
     cls = act.module.removeprefix("torch.nn.")
     args = ", ".join(f"{k}={v!r}" for k, v in (params if params is not None else act.defaults).items())
     mode = ".eval()" if act.train_draws else ""  # RReLU: the fixed mean slope of eval mode
-    return f"torch.nn.{cls}({args}).double(){mode}"
+    return f"{'torch.nn.' if act.in_torch else ''}{cls}({args}).double(){mode}"
 
 
-def _doc(title: str, out: str) -> str:
-    return f'"""{title}\n\nRun it with Python; it saves {out}. Needs torch and matplotlib."""\n'
+def _doc(title: str, out: str, acts: list[Activation]) -> str:
+    """The docstring, the shared helpers, and the class of each function written as an expression."""
+    classes = "".join(f"\n\n{class_source(a)}" for a in acts if not a.in_torch)
+    head = f'"""{title}\n\nRun it with Python; it saves {out}. Needs torch and matplotlib."""\n' + COMMON
+    return head.replace("import torch\n", "import torch\nfrom torch import nn\n", 1) + classes if classes else head
 
 
 def function_script(act: Activation, rec: Record, file: str) -> str:
     lo, hi = rec.plot.x[0], rec.plot.x[-1]
-    return (_doc(f"{act.name['en']} and its derivative, as drawn on its page.", f"{file}.png") + COMMON + f'''
+    return (_doc(f"{act.name['en']} and its derivative, as drawn on its page.", f"{file}.png", [act]) + f'''
 
 f = {module_expr(act)}
 x, y, dy = evaluate(f, {lo!r}, {hi!r})
@@ -73,14 +77,14 @@ def sweep_script(act: Activation, rec: Record, file: str) -> str:
     lo, hi = sweep.x[0], sweep.x[-1]
     name = sweep.param
     args = ", ".join(f"{k}=value" if k == name else f"{k}={v!r}" for k, v in act.defaults.items())
-    return (_doc(f"{act.name['en']} for several values of {name}.", f"{file}.png") + COMMON + f'''
+    return (_doc(f"{act.name['en']} for several values of {name}.", f"{file}.png", [act]) + f'''
 
 values = {list(sweep.values)!r}
 jumps = {sweep.breaks!r}  # where each curve jumps
 fig, ax = plt.subplots(figsize=(8, 3.6), layout="constrained")
 axes_lines(ax)
 for i, (value, breaks) in enumerate(zip(values, jumps)):
-    f = torch.nn.{act.module.removeprefix("torch.nn.")}({args}).double()
+    f = {"torch.nn." if act.in_torch else ""}{act.module.removeprefix("torch.nn.")}({args}).double()
     x, y, _ = evaluate(f, {lo!r}, {hi!r}, points={len(sweep.x)})
     for j, (px, py) in enumerate(pieces(x, y, breaks)):
         ax.plot(px, py, color=f"C{{i}}", lw=3 if value == {act.defaults[name]!r} else 1.6,
@@ -95,7 +99,7 @@ fig.savefig("{file}.png", dpi=200)
 def training_script(act: Activation, rec: Record, file: str, seed: int) -> str:
     lo, hi = rec.plot.x[0], rec.plot.x[-1]
     points = len(rec.training_sample["x"])
-    return (_doc(f"{act.name['en']}: eval mode against one training-mode pass.", f"{file}.png") + COMMON + f'''
+    return (_doc(f"{act.name['en']}: eval mode against one training-mode pass.", f"{file}.png", [act]) + f'''
 
 f = {module_expr(act)}
 x, y, _ = evaluate(f, {lo!r}, {hi!r})
@@ -118,7 +122,7 @@ def overlay_script(acts: list[Activation], recs: list[Record], derivative: bool,
     lo, hi = recs[0].data.x[0], recs[0].data.x[-1]
     rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}{chr(39) if derivative else ''}(x)$\", "
                           f"{breaks(r.properties, derivative)!r})" for a, r in zip(acts, recs))
-    return (_doc(title, f"{file}.png") + COMMON + f'''
+    return (_doc(title, f"{file}.png", acts) + f'''
 
 functions = [
     {rows},
@@ -139,7 +143,7 @@ def overview_script(acts: list[Activation], recs: list[Record], file: str) -> st
     lo, hi = recs[0].data.x[0], recs[0].data.x[-1]
     rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}(x)$\", {breaks(r.properties, False)!r})"
                           for a, r in zip(acts, recs))
-    return (_doc("The four functions of the source note, each on its own axes.", f"{file}.png") + COMMON + f'''
+    return (_doc("The four functions of the source note, each on its own axes.", f"{file}.png", acts) + f'''
 
 functions = [
     {rows},

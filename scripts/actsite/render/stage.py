@@ -15,7 +15,7 @@ from typing import Callable
 from .. import workers
 from ..cache import Store, key
 from ..compute.stage import Computed
-from ..declare.catalog import FAMILIES, Activation
+from ..declare.catalog import Activation
 from ..declare.stage import Declared
 from ..errors import SiteError
 from ..languages import BY_CODE, CODES
@@ -57,7 +57,7 @@ def site_figures(d: Declared) -> dict[str, list[Activation]]:
     (a hard approximation drawn next to the smooth function it approximates)."""
     note = [d.by_id[i] for i in SOURCE_NOTE if i in d.by_id]
     groups = {"overview": note, "overlay_f": note, "overlay_df": note}
-    for family in FAMILIES:
+    for family in d.family_ids:
         members = d.family(family)
         members += [d.by_id[a.approximates] for a in members if a.approximates]
         if members:

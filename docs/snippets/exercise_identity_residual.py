@@ -1,0 +1,17 @@
+# The gradient reaching the input of 50 layers h -> W h whose weights are small,
+# without and with an identity skip connection h -> h + W h.
+import torch
+
+torch.manual_seed(0)
+width, depth = 16, 50
+weights = [torch.randn(width, width, dtype=torch.float64) * 0.1 / width ** 0.5 for _ in range(depth)]
+
+for name, block in (("no layers at all     ", lambda h, W: h),
+                    ("plain    h -> W h    ", lambda h, W: h @ W.T),
+                    ("residual h -> h + W h", lambda h, W: h + h @ W.T)):
+    x = torch.randn(1, width, dtype=torch.float64, requires_grad=True)
+    h = x
+    for W in weights:
+        h = block(h, W)
+    h.sum().backward()
+    print(f"{name}: |gradient at the input| = {x.grad.norm().item():.3e}")
