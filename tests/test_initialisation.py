@@ -205,3 +205,10 @@ def test_only_prelu_trains_a_parameter(props, catalog):
     trained = {a.id: props[a.id].trainable for a in catalog if props[a.id].trainable}
     assert trained == {"prelu": ["weight"]}
     assert [n for n, _ in torch.nn.PReLU().named_parameters()] == ["weight"]
+
+
+def test_a_step_takes_its_values_only(props):
+    """The binary step's outputs are the set {0, 1}, not the interval [0, 1]; every other
+    function (Threshold's flat part included) moves continuously somewhere."""
+    assert {i: p.values for i, p in props.items() if p.values is not None} == {"binary_step": [0.0, 1.0]}
+    assert props["binary_step"].jumps[0].slope == 0.0  # autograd's value where no derivative exists

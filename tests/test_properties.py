@@ -63,10 +63,10 @@ def test_example_output_is_real(records):
 def test_jumps_have_open_and_closed_ends(records):
     p = records["hardshrink"]["properties"]
     assert p["continuity"] == "discontinuous"
-    assert p["jumps"] == [{"x": -0.5, "left": -0.5, "right": 0.0, "torch": 0.0},
-                          {"x": 0.5, "left": 0.0, "right": 0.5, "torch": 0.0}]
+    assert p["jumps"] == [{"x": -0.5, "left": -0.5, "right": 0.0, "torch": 0.0, "slope": 0.0},
+                          {"x": 0.5, "left": 0.0, "right": 0.5, "torch": 0.0, "slope": 0.0}]
     t = records["threshold"]["properties"]
-    assert t["jumps"] == [{"x": 0.1, "left": 20.0, "right": 0.1, "torch": 20.0}]
+    assert t["jumps"] == [{"x": 0.1, "left": 20.0, "right": 0.1, "torch": 20.0, "slope": 0.0}]
     assert t["range"] == [0.1, None] and t["range_closed"] == [False, False]  # 0.1 is approached, not reached
 
 

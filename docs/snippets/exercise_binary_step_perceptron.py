@@ -1,5 +1,6 @@
 # One step unit y = step(w·x + b) on AND. Gradient descent on the squared error
 # gets a zero gradient; the perceptron rule w += (t - y) x, b += (t - y) learns.
+# The inputs are (0, 0), (0, 1), (1, 0) and (1, 1), in that order.
 import torch
 
 def step(z):
@@ -25,4 +26,5 @@ for name, t in targets.items():
         if mistakes == 0:
             break
     print(f"{name}: after {epoch} passes, {mistakes} mistakes in the last pass;"
-          f" w = {w.tolist()}, b = {b.item()}, outputs {step(X @ w + b).tolist()}")
+          f" w = {w.tolist()}, b = {b.item()}")
+    print(f"     w·x + b = {(X @ w + b).tolist()}, outputs {step(X @ w + b).tolist()}")

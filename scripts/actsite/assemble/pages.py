@@ -70,12 +70,14 @@ def _cell(text: str) -> str:
 
 # --- values as text --------------------------------------------------------
 
-def where_text(where: Where, s: Strings) -> str:
-    """Where a largest value is reached: at a point, on intervals, or as a limit."""
+def where_text(where: Where, s: Strings, window: float | None = None) -> str:
+    """Where a largest value is reached: at a point, on intervals, or as a limit.
+    More than two points are a periodic function's: those in the analysis ``window``."""
     if where["kind"] == "point":
         return s("phrase.at", x=num(where["x"]))
     if where["kind"] == "points":
-        return s("phrase.at", x=s("phrase.and").join(num(x) for x in where["xs"]))
+        at = s("phrase.at", x=s("phrase.and").join(num(x) for x in where["xs"]))
+        return at + s("phrase.in_window", window=num(window)) if len(where["xs"]) > 2 and window else at
     if where["kind"] == "intervals":
         ivs = where["intervals"]
         # the whole line is "every x" already: "for every x", not "for every every x"
@@ -112,7 +114,7 @@ def property_texts(act: Activation, rec: Record, s: Strings) -> dict[str, str]:
         "f_at_0": num(p.f_at_0),
         "df_at_0": num(p.df_at_0),
         "max_abs_derivative": grows if p.max_abs_derivative is None else num(p.max_abs_derivative),
-        "argmax_abs_derivative": where_text(p.max_abs_derivative_where, s),
+        "argmax_abs_derivative": where_text(p.max_abs_derivative_where, s, rec.method.window),
         "monotonic": s(f"monotonic.{p.monotonic_kind}") if p.monotonic else s("monotonic.no"),
         "mean_normal": num(p.mean_normal),
         "std_normal": num(p.std_normal),
@@ -133,9 +135,9 @@ def initialisation_texts(p, s: Strings, window: float) -> dict[str, str]:
         lipschitz = s("phrase.grows_" + ("plus" if p.max_abs_derivative_where.get("side") == "+" else "minus"))
     else:
         lipschitz = num(p.lipschitz)
-    if p.minimum is not None:  # several points: a periodic function's, those in the window
-        minimum = s("init.minimum_points" if p.minimum["where"]["kind"] == "points" else "init.minimum_value",
-                    value=num(p.minimum["value"]), where=where_text(p.minimum["where"], s), window=num(window))
+    if p.minimum is not None:
+        minimum = s("init.minimum_value", value=num(p.minimum["value"]),
+                    where=where_text(p.minimum["where"], s, window))
     elif p.monotonic:
         minimum = s("init.minimum_monotonic")
     else:
@@ -161,7 +163,8 @@ def _properties_table(act: Activation, rec: Record, s: Strings, names: dict[str,
     rows = [
         (s("props.range"), t["range"]),
         (s("props.f_at_0"), t["f_at_0"]),
-        (s("props.df_at_0"), t["df_at_0"]),
+        (s("props.df_at_0"), s("props.df_at_jump", value=t["df_at_0"])
+         if any(j.x == 0 for j in rec.properties.jumps) else t["df_at_0"]),
         (s("props.max_abs_derivative"), t["max_abs_derivative"] if rec.properties.max_abs_derivative is None
          else s("props.value_where", value=t["max_abs_derivative"], where=t["argmax_abs_derivative"])),
         (s("props.monotonic"), t["monotonic"]),
@@ -196,19 +199,22 @@ def _kink_text(act: Activation, rec: Record, s: Strings) -> str:
                between=s("graph.between_convex" if k.left < k.right else "graph.between_concave"))
              for k in p.kinks]
     parts += [s("graph.jump", name=name, x=num(j.x), left=num(j.left), right=num(j.right),
-                torch=num(j.torch)) for j in p.jumps]
+                torch=num(j.torch), slope=num(j.slope)) for j in p.jumps]
     if not parts:
         parts.append(s("graph.smooth", name=name))
     return "\n\n".join(parts) + "\n"
 
 
 def function_alt(act: Activation, rec: Record, s: Strings) -> str:
+    """The graph's alt text: what the figure shows, so only the saturation bands inside its span."""
     t = property_texts(act, rec, s)
     lo, hi = act.plot_x
+    shown = [iv for iv in rec.properties.saturation
+             if (iv["hi"] is None or iv["hi"] > lo) and (iv["lo"] is None or iv["lo"] < hi)]
     return s("graph.alt" if rec.properties.max_abs_derivative is not None else "graph.alt_unbounded",
              name=act.name[s.lang], lo=num(lo), hi=num(hi), range=t["range"],
              threshold=num(rec.method.saturation),
-             max=t["max_abs_derivative"], saturation=t["saturation"], kinks=t["kinks"])
+             max=t["max_abs_derivative"], saturation=intervals(s, shown), kinks=t["kinks"])
 
 
 def not_torch_defaults(act: Activation, rec: Record) -> dict:
@@ -297,7 +303,8 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
         "",
         torch_names,
         "",
-        s("page.checked", torch=rec.torch_version, points=f"{checked.points:,}",
+        s("page.checked" if rec.properties.kinks or rec.properties.jumps else "page.checked_smooth",
+          torch=rec.torch_version, points=f"{checked.points:,}",
           xmax=num(checked.max_abs_x)),
         "",
         f"## {s('page.graph')} {{#graph}}",

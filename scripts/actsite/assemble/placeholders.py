@@ -80,7 +80,7 @@ def _figure(ctx: Context, fig: str) -> str | None:
     if fig not in groups:
         return None
     s = ctx.s
-    members = groups[fig]
+    members = groups[fig].members
     names = s("phrase.and").join(a.name[s.lang] for a in members)
     x = ctx.c.records[members[0].id].data.x  # the overlays draw the data grid
     span = {"lo": num(x[0]), "hi": num(x[-1])}
@@ -89,8 +89,16 @@ def _figure(ctx: Context, fig: str) -> str | None:
         family, which = fig.removeprefix("family_").rsplit("_", 1)
         label = s(f"families.{family}")
         hard = which == "f" and any(a.approximates for a in members)
+        caption = s(f"figures.family_{which}.caption" + ("_hard" if hard else ""), family=label)
+        ylim = groups[fig].y
+        if ylim:  # say which curves leave the axes, from their values
+            key = "y" if which == "f" else "dy"
+            out = [a.name[s.lang] for a in members
+                   if any(not ylim[0] <= v <= ylim[1] for v in getattr(ctx.c.records[a.id].data, key))]
+            if out:
+                caption += " " + s("figures.cut", lo=num(ylim[0]), hi=num(ylim[1]), names=s("phrase.and").join(out))
         return pages.figure(ctx.page, fig, s(f"figures.family_{which}.alt", family=label, names=names, **span),
-                            s(f"figures.family_{which}.caption" + ("_hard" if hard else ""), family=label), s, script)
+                            caption, s, script)
     return pages.figure(ctx.page, fig, s(f"figures.{fig}.alt", names=names, **span), s(f"figures.{fig}.caption"),
                         s, script)
 

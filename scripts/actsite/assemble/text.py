@@ -52,6 +52,8 @@ def intervals(s: Strings, ivs: list[dict]) -> str:
 
 
 def value_range(props: Properties) -> str:
+    if props.values is not None:  # the binary step takes 0 and 1 only, not [0, 1]
+        return "{" + ", ".join(num(v) for v in props.values) + "}"
     (lo, hi), (lc, hc) = props.range, props.range_closed
     left = ("[" if lc else "(") + (f"{MINUS}∞" if lo is None else num(lo))
     right = ("∞" if hi is None else num(hi)) + ("]" if hc else ")")

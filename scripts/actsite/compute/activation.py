@@ -42,7 +42,18 @@ def _kinks(ta: TorchActivation, points: list[float]) -> list[dict]:
 
 
 def _jumps(ta: TorchActivation, points: list[float]) -> list[dict]:
-    return _breaks(ta, points, 0)
+    """Each jump of f, and the slope autograd gives exactly there, where f has no derivative."""
+    slopes = ta.derivatives(np.array(points, dtype=float), 1)[1] if points else []
+    return [{**j, "slope": float(d)} for j, d in zip(_breaks(ta, points, 0), slopes)]
+
+
+def _values(f, df, window: np.ndarray, jumps: list[float]) -> list[float] | None:
+    """The values of a piecewise-constant f (f' = 0 everywhere, the binary step):
+    a finite set, which an interval such as [0, 1] would misstate; None otherwise."""
+    if not jumps or np.any(df(window) != 0):
+        return None
+    values = np.unique(f(np.concatenate((window, jumps))))
+    return [float(v) for v in values] if values.size <= 16 else None
 
 
 def _approximation(ta: TorchActivation, reference: Activation) -> dict:
@@ -184,6 +195,7 @@ def compute(act: Activation, reference: Activation | None = None) -> dict:
         lambda t: np.abs(df(t)) < analysis.SATURATION, window)]
     props["kinks"] = _kinks(ta, kink_points)
     props["jumps"] = _jumps(ta, jump_points)
+    props["values"] = _values(f, df, window, jump_points)
     every_break = sorted({b for points in jumps_by_order.values() for b in points})  # of f and its derivatives
     props.update(_initialisation(f, act, ta, window, props, every_break))
 

@@ -45,6 +45,12 @@ class Break:
 
 
 @dataclass(frozen=True)
+class Jump(Break):
+    """A jump of f, and the slope autograd returns there, where f has no derivative."""
+    slope: float
+
+
+@dataclass(frozen=True)
 class Curve:
     x: list[float]
     y: list[float]
@@ -70,7 +76,7 @@ class Properties:
     continuity: str                       # "C∞", "C0", "C1", ..., "discontinuous"
     saturation: list[Interval]            # where |f'| < the saturation threshold
     kinks: list[Break]
-    jumps: list[Break]
+    jumps: list[Jump]
     # what explains initialisation
     lipschitz: Optional[float]            # sup |f'|; None where f is not Lipschitz
     lipschitz_none: Optional[str]         # why not: "jump" or "unbounded"
@@ -83,11 +89,12 @@ class Properties:
     torch_gain: Optional[float]           # torch.nn.init.calculate_gain, where torch has one
     minimum: Optional[Extreme]            # a non-monotonic f's least value and where; None otherwise
     trainable: list[str]                  # the module's parameters an optimiser updates
+    values: Optional[list[float]] = None  # a piecewise-constant f's finite set of values ({0, 1})
 
     @classmethod
     def from_json(cls, data: dict) -> "Properties":
         return cls(**{**data, "kinks": [Break(**k) for k in data["kinks"]],
-                      "jumps": [Break(**j) for j in data["jumps"]]})
+                      "jumps": [Jump(**j) for j in data["jumps"]]})
 
     def to_json(self) -> dict:
         return _sorted(asdict(self))

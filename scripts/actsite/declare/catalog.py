@@ -273,10 +273,16 @@ def _span(value, ident: str, rel: str, key: str, around_zero: bool = False) -> t
 class Family:
     id: str
     name: dict[str, str]  # by language
+    # the vertical span of its figures of f and of f′, where one member would flatten the others
+    y: tuple[float, float] | None = None
+    dy: tuple[float, float] | None = None
+
+
+FAMILY_FIELDS = ("y", "dy")  # besides a name per language
 
 
 def load_families(root: Path) -> tuple[Family, ...]:
-    """docs/families.yml: {id: {language: name}}, in site order."""
+    """docs/families.yml: {id: {language: name, y: [lo, hi], dy: [lo, hi]}}, in site order."""
     file = root / FAMILIES_FILE
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
@@ -292,7 +298,11 @@ def load_families(root: Path) -> tuple[Family, ...]:
             if not isinstance(names, dict) or not isinstance(names.get(lang), str) or not names[lang].strip():
                 raise SiteError(f"family '{ident}'", FAMILIES_FILE, f"{ident}.{lang}",
                                 "is missing (every language needs its name)")
-        out.append(Family(ident, {lang: names[lang] for lang in LANGUAGES}))
+        unknown = set(names) - set(LANGUAGES) - set(FAMILY_FIELDS)
+        if unknown:
+            raise SiteError(f"family '{ident}'", FAMILIES_FILE, f"{ident}.{sorted(unknown)[0]}", "is not a known field")
+        spans = {k: _span(names[k], ident, FAMILIES_FILE, f"{ident}.{k}") for k in FAMILY_FIELDS if k in names}
+        out.append(Family(ident, {lang: names[lang] for lang in LANGUAGES}, **spans))
     return tuple(out)
 
 

@@ -5,6 +5,7 @@ them and fills the named fields of one entry.
 """
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,10 @@ from pathlib import Path
 import yaml
 
 from ..errors import SiteError
+from ..languages import BY_CODE
+
+# a space between two CJK characters, left by filling a field with a name (PyTorch 没有 正弦函数 的模块)
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 
 
 class Strings:
@@ -52,10 +57,11 @@ class Strings:
         if not isinstance(node, str):
             raise SiteError(f"language '{self.lang}'", self.path, dotted, "must be text")
         try:
-            return node.format(**fields)
+            text = node.format(**fields)
         except (KeyError, IndexError, ValueError) as exc:
             raise SiteError(f"language '{self.lang}'", self.path, dotted,
                             f"uses a field that is not available: {exc}") from None
+        return _CJK_GAP.sub("", text) if BY_CODE[self.lang].cjk else text
 
     def section(self, dotted: str) -> dict[str, str]:
         """The words under one key, unformatted (a figure's labels fill their own fields)."""

@@ -118,8 +118,10 @@ fig.savefig("{file}.png", dpi=200)
 ''')
 
 
-def overlay_script(acts: list[Activation], recs: list[Record], derivative: bool, file: str, title: str) -> str:
+def overlay_script(acts: list[Activation], recs: list[Record], derivative: bool, file: str, title: str,
+                   ylim: tuple[float, float] | None = None) -> str:
     lo, hi = recs[0].data.x[0], recs[0].data.x[-1]
+    cut = f"ax.set_ylim{tuple(ylim)!r}  # cut, so that one curve does not flatten the others\n" if ylim else ""
     rows = ",\n    ".join(f"({module_expr(a)}, r\"${a.symbol}{chr(39) if derivative else ''}(x)$\", "
                           f"{breaks(r.properties, derivative)!r})" for a, r in zip(acts, recs))
     return (_doc(title, f"{file}.png", acts) + f'''
@@ -133,7 +135,7 @@ for i, (f, label, breaks) in enumerate(functions):
     x, y, dy = evaluate(f, {lo!r}, {hi!r}, points=241)
     for j, (px, pv) in enumerate(pieces(x, {"dy" if derivative else "y"}, breaks)):
         ax.plot(px, pv, color=f"C{{i}}", label=label if j == 0 else None)
-ax.set_xlabel("x")
+{cut}ax.set_xlabel("x")
 fig.legend(loc="outside lower center", ncols={min(len(acts), 4)})  # below: never over a curve
 fig.savefig("{file}.png", dpi=200)
 ''')

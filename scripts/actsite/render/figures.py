@@ -310,8 +310,10 @@ def overview_figure(records: list[Record], symbols: list[str]) -> dict[str, byte
         return export(fig)
 
 
-def overlay_figure(records: list[Record], symbols: list[str], key: str) -> dict[str, bytes]:
-    """Several functions (key="y") or their derivatives (key="dy") on one axes."""
+def overlay_figure(records: list[Record], symbols: list[str], key: str,
+                   ylim: tuple[float, float] | None = None) -> dict[str, bytes]:
+    """Several functions (key="y") or their derivatives (key="dy") on one axes;
+    ``ylim`` cuts the vertical axis where one curve would flatten the others."""
     t = THEMES[DRAWN]
     styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
     with themed():
@@ -319,16 +321,16 @@ def overlay_figure(records: list[Record], symbols: list[str], key: str) -> dict[
         _zero_lines(ax, t["fg"])
         everything = []
         for i, (rec, sym) in enumerate(zip(records, symbols)):
-            x, v = np.array(rec.data.x), np.array(getattr(rec.data, key))
+            xs, v = np.array(rec.data.x), np.array(getattr(rec.data, key))
             props = rec.properties
             splits = breaks(props, key == "dy")
             color = t["series"][i % len(t["series"])]
-            for j, (px, pv) in enumerate(pieces(x, v, splits)):
+            for j, (px, pv) in enumerate(pieces(xs, v, splits)):
                 ax.plot(px, pv, color=color, ls=styles[i % len(styles)],
                         label=(f"${sym}{chr(39) if key == 'dy' else ''}(x)$" if j == 0 else None))
             everything.append(v)
         ax.set_xlim(records[0].data.x[0], records[0].data.x[-1])
-        ax.set_ylim(*_limits(np.concatenate(everything)))
+        ax.set_ylim(*(ylim or _limits(np.concatenate(everything))))
         ax.set_xlabel("$x$")
         # below the axes: inside, some family's curve always runs under it
         fig.legend(loc="outside lower center", ncols=min(len(records), 4))

@@ -52,16 +52,24 @@ def experiment_figure(name: str, figure: str, lang: str) -> str:
     return f"{PREFIX}{name}-{figure}-{lang}"
 
 
-def site_figures(d: Declared) -> dict[str, list[Activation]]:
+@dataclass(frozen=True)
+class SiteFigure:
+    members: list[Activation]
+    y: tuple[float, float] | None  # its vertical span; None: what the curves need
+
+
+def site_figures(d: Declared) -> dict[str, SiteFigure]:
     """Figures of several functions: the source note's four, and each family
-    (a hard approximation drawn next to the smooth function it approximates)."""
-    note = [d.by_id[i] for i in SOURCE_NOTE if i in d.by_id]
+    (a hard approximation drawn next to the smooth function it approximates),
+    with the vertical span its family declares."""
+    note = SiteFigure([d.by_id[i] for i in SOURCE_NOTE if i in d.by_id], None)
     groups = {"overview": note, "overlay_f": note, "overlay_df": note}
-    for family in d.family_ids:
-        members = d.family(family)
+    for family in d.families:
+        members = d.family(family.id)
         members += [d.by_id[a.approximates] for a in members if a.approximates]
         if members:
-            groups[f"family_{family}_f"] = groups[f"family_{family}_df"] = members
+            groups[f"family_{family.id}_f"] = SiteFigure(members, family.y)
+            groups[f"family_{family.id}_df"] = SiteFigure(members, family.dy)
     return groups
 
 
@@ -86,10 +94,11 @@ def jobs(d: Declared, c: Computed) -> list[FigureJob]:
             out.append(FigureJob(name, "training_figure", (rkeys[act.id], act.symbol),
                                  {"record": rec, "symbol": act.symbol},
                                  figure_scripts.training_script(act, rec, name, seed=0)))
-    for name, members in site_figures(d).items():
+    for name, group in site_figures(d).items():
+        members = group.members
         mrecs = [recs[a.id] for a in members]
         symbols = [a.symbol for a in members]
-        depends = ([rkeys[a.id] for a in members], symbols)
+        depends = ([rkeys[a.id] for a in members], symbols) + ((list(group.y),) if group.y else ())
         if name == "overview":
             out.append(FigureJob(name, "overview_figure", depends, {"records": mrecs, "symbols": symbols},
                                  figure_scripts.overview_script(members, mrecs, name)))
@@ -98,8 +107,9 @@ def jobs(d: Declared, c: Computed) -> list[FigureJob]:
         names = ", ".join(a.name["en"] for a in members)
         title = f"{'The derivatives of ' if derivative else ''}{names}, on shared axes."
         out.append(FigureJob(name, "overlay_figure", depends,
-                             {"records": mrecs, "symbols": symbols, "key": "dy" if derivative else "y"},
-                             figure_scripts.overlay_script(members, mrecs, derivative, name, title)))
+                             {"records": mrecs, "symbols": symbols, "key": "dy" if derivative else "y",
+                              "ylim": group.y},
+                             figure_scripts.overlay_script(members, mrecs, derivative, name, title, group.y)))
     for name, run in c.experiments.items():
         for figure, size in d.literals(name)["FIGURES"].items():
             for lang in CODES:
