@@ -395,3 +395,41 @@ def test_page_scripts_load_only_where_used(site, path, loaded):
     html = (site / path / "index.html").read_text(encoding="utf-8")
     assert {s for s in ("compare.js", "explorer.js") if f'javascripts/{s}"' in html} == loaded
     assert 'javascripts/tables.js"' in html
+
+
+@pytest.mark.mkdocs_only  # Zensical's search is its own, with its own index
+def test_search_index_loads_when_the_reader_searches(browser, server):
+    """No page fetches the search index (a third of its first load) until the reader
+    taps the search; then it is fetched, and the search finds pages."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    visit = open_page(context, server + "activations/relu/")
+    index = lambda: [u for u in visit.requests if u.endswith("/search/search_index.json")]  # noqa: E731
+    visit.page.wait_for_timeout(500)
+    assert index() == []
+    visit.page.tap("label[for='__search']")  # the magnifier in the header
+    visit.page.keyboard.type("vanishing", delay=20)
+    visit.page.keyboard.press("End")
+    visit.page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    assert len(index()) == 1
+    context.close()
+
+
+@pytest.mark.parametrize("viewport, beside", [(PHONE, False), (DESKTOP, True)])
+def test_explorer_plot_stays_in_view_of_its_controls(browser, server, viewport, beside):
+    """On a phone the plot stays at the top while the function boxes scroll under it;
+    on a desktop it stands beside them. Each shown function has its own lane of zones."""
+    context = browser.new_context(viewport=viewport)
+    page = open_page(context, server + "explorer/").page
+    box = "input[name=function][value=gaussian]"
+    page.locator(box).scroll_into_view_if_needed()
+    page.check(box)
+    page.wait_for_selector(".explorer-curve[data-id=gaussian]")
+    plot, check = page.locator(".explorer-plot").bounding_box(), page.locator(box).bounding_box()
+    assert 0 <= plot["y"] and plot["y"] + plot["height"] <= viewport["height"]  # in view with the box
+    assert (plot["x"] > check["x"] + check["width"]) == beside
+    lanes = page.eval_on_selector_all(".explorer-zone", "els => els.map(e => [e.dataset.id, +e.getAttribute('y')])")
+    rows = {}
+    for fid, y in lanes:
+        rows.setdefault(fid, set()).add(y)
+    assert all(len(ys) == 1 for ys in rows.values()) and len({min(ys) for ys in rows.values()}) == len(rows)
+    context.close()

@@ -9,6 +9,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const W = 720, H = 400, M = { left: 52, right: 14, top: 14, bottom: 34 };
   const COLOURS = 8;
+  const LANE = 8;  // height of one function's lane of saturation zones, below the curves
 
   function el(name, attrs, parent) {
     const node = document.createElementNS(SVG, name);
@@ -103,7 +104,9 @@
       const pad = 0.06 * (ymax - ymin);
       ymin -= pad; ymax += pad;
       const sx = function (x) { return M.left + (x - lo) / (hi - lo) * (W - M.left - M.right); };
-      const sy = function (y) { return H - M.bottom - (y - ymin) / (ymax - ymin) * (H - M.top - M.bottom); };
+      const lanes = showing("zones") ? list.length * LANE : 0;
+      const bottom = M.bottom + lanes;  // the curves end above the lanes
+      const sy = function (y) { return H - bottom - (y - ymin) / (ymax - ymin) * (H - M.top - bottom); };
       const grid = el("g", { class: "explorer-grid" }, svg);
       ticks(lo, hi, 12).forEach(function (t) {
         el("line", { x1: sx(t), x2: sx(t), y1: M.top, y2: H - M.bottom }, grid);
@@ -119,10 +122,12 @@
         const c = curveOf(data);
         const colour = "c" + (n % COLOURS);
         if (showing("zones")) {
+          // each function's zones in a lane of its own along the bottom, in its colour:
+          // bands of several functions never overlap, so each can be told apart
           c.zones.forEach(function (z) {
             const a = z[0] === null ? lo : Math.max(lo, z[0]), b = z[1] === null ? hi : Math.min(hi, z[1]);
-            if (b > a) el("rect", { class: "explorer-zone " + colour, x: sx(a), width: sx(b) - sx(a),
-                                    y: M.top, height: H - M.top - M.bottom }, svg);
+            if (b > a) el("rect", { class: "explorer-zone " + colour, "data-id": data.id, x: sx(a),
+                                    width: sx(b) - sx(a), y: H - bottom + n * LANE + 1, height: LANE - 2 }, svg);
           });
         }
         kinds.forEach(function (k) {

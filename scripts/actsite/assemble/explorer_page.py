@@ -48,6 +48,14 @@ def widget(page: str, acts: list[Activation], selected: tuple[str, ...], saturat
     return (
         '<div class="explorer" id="explorer">'
         f'<script type="application/json" class="explorer-index">{json.dumps(index, ensure_ascii=False)}</script>'
+        # the view comes first: on a phone it stays at the top while the controls scroll under it,
+        # on a wide screen it stays beside them (site.css)
+        '<div class="explorer-view">'
+        f'<svg class="explorer-plot" tabindex="0" role="img" aria-label="{html.escape(label)}" '
+        f'viewBox="0 0 720 400" data-lo="{lo!r}" data-hi="{hi!r}" data-dx="{DX!r}" data-n="{N}"></svg>'
+        '<ul class="explorer-legend"></ul>'
+        f'<p class="explorer-readout" aria-live="polite">{html.escape(s("explorer.hint"))}</p></div>'
+        '<div class="explorer-controls">'
         f'<fieldset class="explorer-functions"><legend>{html.escape(s("explorer.functions"))}</legend>{"".join(boxes)}</fieldset>'
         f'<fieldset class="explorer-show"><legend>{html.escape(s("explorer.show"))}</legend>'
         f'<label><input type="checkbox" name="show" value="y" checked> {s("explorer.f")}</label>'
@@ -56,10 +64,7 @@ def widget(page: str, acts: list[Activation], selected: tuple[str, ...], saturat
         f'{html.escape(s("explorer.zones", threshold=num(saturation)))}</label></fieldset>'
         f'<fieldset class="explorer-params"><legend>{html.escape(s("explorer.parameters"))}</legend>'
         f'<p class="explorer-no-params">{html.escape(s("explorer.no_params"))}</p>{"".join(params)}</fieldset>'
-        f'<svg class="explorer-plot" tabindex="0" role="img" aria-label="{html.escape(label)}" '
-        f'viewBox="0 0 720 400" data-lo="{lo!r}" data-hi="{hi!r}" data-dx="{DX!r}" data-n="{N}"></svg>'
-        '<ul class="explorer-legend"></ul>'
-        f'<p class="explorer-readout" aria-live="polite">{html.escape(s("explorer.hint"))}</p>'
+        '</div>'
         f'<noscript><p>{html.escape(s("explorer.noscript"))}</p></noscript>'
         '</div>\n'
     )

@@ -249,7 +249,8 @@ def _experiment_claims(ctx: Context, name: str) -> str | None:
     if _experiment(ctx, name) is None:
         return None
     s = ctx.s
-    rows = [f"| | {s('claims.claim')} | {s('claims.expression')} | {s('claims.values')} |", "|---|---|---|---|"]
+    # every column has a heading, the ✓ one too: a screen reader names each cell by it
+    rows = [f"| {s('claims.held')} | {s('claims.claim')} | {s('claims.expression')} | {s('claims.values')} |", "|---|---|---|---|"]
     for c in ctx.c.claims[name]:
         rows.append(f'| <span id="{claim_id(name, c.name)}">✓</span> | `{c.name}` | '
                     f"`{c.expression.replace('|', '&#124;')}` | {c.compared.replace('|', '&#124;')} |")
