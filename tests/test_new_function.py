@@ -4,6 +4,7 @@ function is on every page that lists functions, in both languages."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -83,7 +84,10 @@ def site(tmp_path_factory, shared_cache):
     for lang, text in PROSE.items():
         (project / f"docs/{lang}/activations/bent_identity.md").write_text(text, encoding="utf-8")
     out = project.parent / "site"
-    result = run_build(project, out, shared_cache)
+    # a cache of its own, from the shared one: this catalogue's figures must not replace
+    # the entries that the other tests' builds of the project reuse
+    cache = shutil.copytree(shared_cache, project.parent / "cache")
+    result = run_build(project, out, cache)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
