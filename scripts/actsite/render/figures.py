@@ -164,7 +164,10 @@ def export(fig) -> dict[str, bytes]:
         plt.close(fig)
         raise FigureProblem(", ".join(dict.fromkeys(covered)))
     box = fig.get_tightbbox().padded(PAD)
-    fig.set_layout_engine("none")  # the layout is done: no format lays it out again
+    # The layout is done: no format lays it out again. With any layout engine set,
+    # even matplotlib's "none" placeholder, savefig first draws the whole figure once
+    # more to lay it out (two such draws of five, for an SVG and a PNG).
+    fig._layout_engine = None
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": None})
     raw = io.BytesIO()
