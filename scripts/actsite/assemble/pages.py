@@ -45,15 +45,19 @@ def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
         f'{s("download.intro")} {links}\n{{ .downloads }}\n'
     )
     if code:
-        out += "\n" + folded_code(s("download.script_title"), code)
+        out += "\n" + folded_code(s("download.script_title"), code, highlight=False)
     return out
 
 
-def folded_code(title: str, code: str) -> str:
+def folded_code(title: str, code: str, highlight: bool = True) -> str:
     """Python code folded away under a title (pymdownx.details), indented into its
     block; left out of the search index (a reader downloads it; it was two
-    fifths of the index every page loads)."""
-    body = "\n".join(f"    {line}" if line else "" for line in ["```python", *code.rstrip().splitlines(), "```"])
+    fifths of the index every page loads). Without ``highlight`` it is plain
+    text: a figure script's highlighting was thousands of elements whose style
+    and layout took most of a phone's main thread on a page of many figures
+    (/compare/: 14 scripts, 6,400 spans)."""
+    fence = "```python" if highlight else "```text"
+    body = "\n".join(f"    {line}" if line else "" for line in [fence, *code.rstrip().splitlines(), "```"])
     return f'<div data-search-exclude markdown="1">\n\n??? example "{title}"\n\n{body}\n\n</div>\n'
 
 
