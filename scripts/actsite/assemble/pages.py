@@ -112,7 +112,7 @@ def property_texts(act: Activation, rec: Record, s: Strings) -> dict[str, str]:
     if rec.approximation:
         extra["approx_error"] = num(rec.approximation.max_abs_error)
         extra["approx_error_at"] = where_text(rec.approximation.where, s)
-    grows = s("phrase.grows_" + ("plus" if p.max_abs_derivative_where.get("side") == "+" else "minus"))
+    grows = _grows(p, s)
     return extra | initialisation_texts(p, s, rec.method.window) | {
         "range": value_range(p),
         "f_at_0": num(p.f_at_0),
@@ -130,13 +130,18 @@ def property_texts(act: Activation, rec: Record, s: Strings) -> dict[str, str]:
     }
 
 
+def _grows(p, s: Strings) -> str:
+    """"none: it grows without bound as x → ±∞", for an unbounded f' (Squared ReLU's)."""
+    return s("phrase.grows_" + ("plus" if p.max_abs_derivative_where.get("side") == "+" else "minus"))
+
+
 def initialisation_texts(p, s: Strings, window: float) -> dict[str, str]:
     """The properties that explain initialisation, as phrases (placeholders too)."""
     yes, no = s("phrase.yes"), s("phrase.no")
     if p.lipschitz_none == "jump":
         lipschitz = s("init.lipschitz_jump", points=", ".join(num(j.x) for j in p.jumps))
     elif p.lipschitz_none == "unbounded":
-        lipschitz = s("phrase.grows_" + ("plus" if p.max_abs_derivative_where.get("side") == "+" else "minus"))
+        lipschitz = _grows(p, s)
     else:
         lipschitz = num(p.lipschitz)
     if p.minimum is not None:
