@@ -313,8 +313,8 @@ def normal_probability(ivs: list[Interval]) -> float:
 def zero_set(f: Fn, x: np.ndarray, breaks: list[float]) -> list[Interval]:
     """Where f is 0 on a stretch (ReLU's x ≤ 0): isolated zeros have no
     probability. A stretch ends where f or a derivative breaks (ReLU's kink,
-    Squared ReLU's jump of f''), so that values rounded to 0 (GELU's far left,
-    where 1 + tanh is 0 in float64; Tanhshrink next to 0) are not taken for one."""
+    Squared ReLU's jump of f''), so that values rounded to 0 (the far left of
+    GELU's tanh form, where 1 + tanh is 0 in float64; Tanhshrink next to 0) are not taken for one."""
     ivs = intervals_where(lambda t: f(t) == 0.0, x)
     at_break = lambda end: end is None or any(abs(end - b) < 1e-9 for b in breaks)  # noqa: E731
     return [iv for iv in ivs if at_break(iv.lo) and at_break(iv.hi) and not iv.lo == iv.hi]

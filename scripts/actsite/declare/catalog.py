@@ -215,7 +215,7 @@ def _check_expression(data: dict, params: tuple[Param, ...], ident: str, rel: st
 def class_source(act: Activation) -> str:
     """The nn.Module a reader copies for a function written as an expression;
     its parameters are plain numbers in __init__, its forward is the expression."""
-    params = [p for p in act.params]
+    params = act.params
     init = ", ".join(f"{p.name}={p.default!r}" for p in params)
     lines = [f"class {act.module}(nn.Module):",
              f'    """{act.name["en"]}, f(x) = {act.expression.strip()}"""', ""]
@@ -224,8 +224,7 @@ def class_source(act: Activation) -> str:
         lines += [f"        self.{p.name} = {p.name}" for p in params] + [""]
     lines += ["    def forward(self, x):"]
     lines += [f"        {p.name} = self.{p.name}" for p in params]
-    consts = [c for c in act.constants]
-    lines += [f"        {c.name} = {c.default!r}" for c in consts]
+    lines += [f"        {c.name} = {c.default!r}" for c in act.constants]
     lines += [f"        return {act.expression.strip()}"]
     return "\n".join(lines) + "\n"
 
