@@ -74,7 +74,10 @@ MATH_STATE = """() => [...document.querySelectorAll('math')].map(m => {
 # one test per kind asserts that its list is empty.
 
 FOREIGN_REQUEST, IMAGE, MATH, RAW_TEX = "request to another host", "image", "math", "raw TeX"
-SIDEWAYS, FIGURE_WIDTH = "sideways scroll", "figure width"
+SIDEWAYS, FIGURE_WIDTH, FIGURE_TEXT = "sideways scroll", "figure width", "figure text"
+# The figures' text is 11 pt, 14.7 CSS px at their natural size; on a phone it must not shrink
+# below 12 px, the page's smallest (code and small print, site.css).
+FIGURE_PT, SMALLEST_PX = 11, 12
 AXE = "axe"
 CLEAN_KINDS = (FOREIGN_REQUEST, FAILED_REQUEST, CONSOLE_ERROR, IMAGE, MATH, RAW_TEX)
 
@@ -140,7 +143,9 @@ def axe_problems(axe, page, scheme):
 
 
 def phone_problems(visit):
-    """No horizontal scrolling of the page at a phone's width; figures fit."""
+    """No horizontal scrolling of the page at a phone's width; figures fit; a
+    figure drawn by the site's own drawing code (all but the experiments') is
+    shown in its phone variant, whose text is no smaller than the page's."""
     page = visit.page
     wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     if wide > 0:
@@ -149,6 +154,15 @@ def phone_problems(visit):
                                        ".map(e => e.getBoundingClientRect().right)"):
         if w > PHONE["width"]:
             yield FIGURE_WIDTH, f"a figure overflows ({w}px)"
+    page.evaluate(LOAD_ALL_IMAGES)  # the lazy ones too, so that each has chosen its source
+    for src, shown, natural in page.eval_on_selector_all(
+            "figure img", "els => els.filter(e => e.offsetWidth > 0)"
+                          ".map(e => [e.currentSrc, e.getBoundingClientRect().width, e.naturalWidth])"):
+        if "/experiment-" in src:
+            continue  # drawn by each experiment's own draw(): no phone variant yet
+        text = FIGURE_PT * 4 / 3 * shown / natural
+        if ".phone." not in src or text < SMALLEST_PX:
+            yield FIGURE_TEXT, f"{src.rsplit('/', 1)[-1]}: its text is {text:.1f}px at {shown:.0f}px wide"
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +198,7 @@ def desktop_dark(browser, server, pages, axe):
 def phone(browser, server, pages):
     """Every page at a phone's width."""
     return every_page(browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True), server, pages, [
-        ((SIDEWAYS, FIGURE_WIDTH), phone_problems),
+        ((SIDEWAYS, FIGURE_WIDTH, FIGURE_TEXT), phone_problems),
     ])
 
 
@@ -226,6 +240,21 @@ def test_phone_width_no_sideways_scroll(phone):
 
 def test_phone_width_figures_fit(phone):
     assert_none(phone, FIGURE_WIDTH)
+
+
+def test_phone_width_figures_are_readable(phone):
+    assert_none(phone, FIGURE_TEXT)
+
+
+@pytest.mark.parametrize("viewport, variant", [(PHONE, ".phone.light.svg"), (DESKTOP, "relu.light.svg")])
+def test_a_figure_takes_the_variant_of_the_screen(browser, server, viewport, variant):
+    context = browser.new_context(viewport=viewport)
+    page = open_page(context, server + "activations/relu/").page
+    page.evaluate(LOAD_ALL_IMAGES)
+    shown = page.eval_on_selector_all("figure img", "els => els.filter(e => e.offsetWidth > 0).map(e => e.currentSrc)")
+    context.close()
+    assert shown and all(src.split("#")[0].endswith(variant) for src in shown[:1]), shown
+    assert len(shown) == 1  # the graph, in one theme
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

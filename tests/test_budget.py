@@ -29,13 +29,17 @@ def test_every_page_fits_its_budget(site):
 @pytest.mark.mkdocs_only
 def test_a_first_load_is_what_the_page_asks_for(site):
     """The count holds the page's styles, scripts, the search worker and the math font, and
-    a function page's light figures; not the search index, nor a figure's dark twin."""
+    a function page's light figures, each as the larger of its wide and phone variants; not
+    the search index, nor a figure's dark twin."""
     load = first_load(site, "activations/relu/")
     names = set(load.files)
     assert "/activations/relu/index.html" in names and "/assets/fonts/latinmodern-math.woff2" in names
     assert any(n.startswith("/assets/javascripts/bundle.") for n in names)
     assert any("/workers/search." in n for n in names)
-    assert "/assets/figures/relu.light.svg" in names and "/assets/figures/relu.dark.svg" not in names
+    wide, phone = "/assets/figures/relu.light.svg", "/assets/figures/relu.phone.light.svg"
+    larger = max((wide, phone), key=lambda f: transferred(site / f.lstrip("/")))
+    assert larger in names and ({wide, phone} - {larger}).isdisjoint(names)
+    assert not names & {"/assets/figures/relu.dark.svg", "/assets/figures/relu.phone.dark.svg"}
     assert not any("search_index" in n for n in names)
     html = site / "activations/relu/index.html"
     assert load.files["/activations/relu/index.html"] == len(gzip.compress(html.read_bytes(), 6, mtime=0))

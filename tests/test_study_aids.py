@@ -97,7 +97,7 @@ def test_every_figure_has_its_downloads(site, lang):
     root = site if lang == "en" else site / "zh"
     pages = list(root.rglob("index.html")) if lang == "zh" else \
         [p for p in root.rglob("index.html") if not p.relative_to(root).parts[0] == "zh"]
-    seen = set()
+    seen, phones = set(), set()
     for page in pages:
         html = page.read_text()
         for src in re.findall(r'<img[^>]+src="([^"]+)\.light\.svg', html):
@@ -110,8 +110,13 @@ def test_every_figure_has_its_downloads(site, lang):
             assert width >= 1200, (src, width)  # 200 dpi: slides, not thumbnails
             assert f'href="{src}.light.png"' in html
             seen.add(base.name)
+        for src in re.findall(r'<source media="[^"]+" srcset="([^"]+)\.phone\.light\.svg">', html):
+            phones.add((page.parent / src).resolve().name)
     files = {p.name.removesuffix(".light.svg") for p in (root / "assets/figures").glob("*.light.svg")}
-    assert seen == files  # every figure is shown somewhere, and every one shown can be downloaded
+    wide = {f for f in files if not f.endswith(".phone")}
+    assert seen == wide  # every figure is shown somewhere, and every one shown can be downloaded
+    assert {f"{f}.phone" for f in phones} == files - wide  # and every phone variant is some figure's
+    assert phones == {f for f in wide if not f.startswith("experiment-")}
 
 
 def test_scripts_are_under_their_figures(site):

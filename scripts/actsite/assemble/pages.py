@@ -12,7 +12,7 @@ from ..compute.records import Record, Where
 from ..declare.catalog import Activation
 from .mathml import mathml
 from ..declare.prose import FunctionProse
-from ..render.formats import FIGURES, PNG_DPI
+from ..render.formats import FIGURES, PHONE, PHONE_MEDIA, PNG_DPI
 from ..declare.strings import Strings
 from .text import intervals, num, value_range
 
@@ -26,38 +26,47 @@ def rel(from_page: str, target: str) -> str:
 
 
 def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
-           script: tuple[str, str | None]) -> str:
+           script: tuple[str, str | None], phone: bool) -> str:
     """A figure in a light and a dark variant (Material shows the one that fits),
-    its downloads for slides, and the script that redraws it: ``script`` is
-    (its file, from the docs root; its code to show folded, or None)."""
+    with ``phone``, each of them narrower on a phone; its downloads for slides,
+    and the script that redraws it: ``script`` is (its file, from the docs root;
+    its code to show folded, or None)."""
     src = rel(from_page, f"{FIGURES}/{name}")
     alt = _escape_alt(alt)
     file, code = script
     links = " · ".join((f"[{s('download.svg')}]({src}.light.svg)", f"[{s('download.svg_dark')}]({src}.dark.svg)",
                         f"[{s('download.png', dpi=PNG_DPI)}]({src}.light.png)",
                         f"[{s('download.script')}]({rel(from_page, file)})"))
+
+    def image(theme: str) -> str:
+        img = f"![{alt}]({src}.{theme}.svg#only-{theme}){{ loading=lazy }}"
+        if not phone:
+            return img
+        # raw HTML, which MkDocs does not rewrite: the URL is relative to the page's own URL
+        srcset = posixpath.relpath(f"{FIGURES}/{name}.{PHONE}.{theme}.svg", page_url(from_page) or ".")
+        return f'<picture><source media="{PHONE_MEDIA}" srcset="{srcset}">{img}</picture>'
     out = (
         '<figure class="plot" markdown="span">\n'
-        f"  ![{alt}]({src}.light.svg#only-light){{ loading=lazy }}\n"
-        f"  ![{alt}]({src}.dark.svg#only-dark){{ loading=lazy }}\n"
+        f"  {image('light')}\n"
+        f"  {image('dark')}\n"
         f"  <figcaption>{caption}</figcaption>\n"
         "</figure>\n\n"
         f'{s("download.intro")} {links}\n{{ .downloads }}\n'
     )
     if code:
-        out += "\n" + folded_code(s("download.script_title"), code, highlight=False)
+        out += "\n" + folded_code(s("download.script_title"), code)
     return out
 
 
-def folded_code(title: str, code: str, highlight: bool = True) -> str:
+def folded_code(title: str, code: str) -> str:
     """Python code folded away under a title (pymdownx.details), indented into its
     block; left out of the search index (a reader downloads it; it was two
-    fifths of the index every page loads). Without ``highlight`` it is plain
-    text: a figure script's highlighting was thousands of elements whose style
-    and layout took most of a phone's main thread on a page of many figures
-    (/compare/: 14 scripts, 6,400 spans)."""
-    fence = "```python" if highlight else "```text"
-    body = "\n".join(f"    {line}" if line else "" for line in [fence, *code.rstrip().splitlines(), "```"])
+    fifths of the index every page loads). It is plain text, not highlighted:
+    the highlighting was an element per token (1,600 in the gradients experiment's
+    script, 6,400 in the 14 figure scripts of /compare/), and the theme lays the
+    folded code out at load, which took most of a phone's main thread
+    (Lighthouse: /experiments/gradients/ from 0.85 to 0.98)."""
+    body = "\n".join(f"    {line}" if line else "" for line in ["```text", *code.rstrip().splitlines(), "```"])
     return f'<div data-search-exclude markdown="1">\n\n??? example "{title}"\n\n{body}\n\n</div>\n'
 
 
@@ -243,7 +252,8 @@ def script_for(name: str, scripts: dict[str, str]) -> tuple[str, str]:
     return f"{FIGURES}/{name}.py", scripts[name]
 
 
-def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict[str, str]) -> list[str]:
+def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict[str, str],
+              phones: frozenset[str]) -> list[str]:
     """The parameter family (sweep) or the training-mode sample, when declared."""
     name = act.name[s.lang]
     out = []
@@ -258,20 +268,23 @@ def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict
                 figure(path, f"{act.id}.sweep",
                        s("graph.sweep_alt", name=name, param=sw.param, values=values, default=default),
                        s(caption, name=name, param=sw.param, values=values, default=default),
-                       s, script_for(f"{act.id}.sweep", scripts))]
+                       s, script_for(f"{act.id}.sweep", scripts), f"{act.id}.sweep" in phones)]
     if rec.training_sample:
         out += [f"## {s('page.training')} {{#training}}", "",
                 figure(path, f"{act.id}.training", s("graph.training_alt", name=name),
-                       s("graph.training_caption", name=name), s, script_for(f"{act.id}.training", scripts))]
+                       s("graph.training_caption", name=name), s, script_for(f"{act.id}.training", scripts),
+                       f"{act.id}.training" in phones)]
     return out
 
 
 def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings, fill, torch_docs: str,
-                  names: dict[str, str], experiments: list[tuple[str, str]], scripts: dict[str, str]) -> str:
+                  names: dict[str, str], experiments: list[tuple[str, str]], scripts: dict[str, str],
+                  phones: frozenset[str]) -> str:
     """The page of one activation; ``fill`` replaces placeholders in prose;
     ``torch_docs`` is where PyTorch's reference pages live; ``names`` are the
     functions' names in this language; ``experiments`` (title, page) run it;
-    ``scripts`` redraw the figures, by figure name."""
+    ``scripts`` redraw the figures, by figure name; ``phones``: the figures
+    that have a phone variant."""
     path = page_path(act.id)
     name, long_name = act.name[s.lang], act.long_name[s.lang]
     title = name if name == long_name else f"{name}: {long_name}"
@@ -319,9 +332,9 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
         f"## {s('page.graph')} {{#graph}}",
         "",
         figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name, threshold=num(rec.method.saturation)), s,
-               script_for(act.id, scripts)),
+               script_for(act.id, scripts), act.id in phones),
         _kink_text(act, rec, s),
-        *_variants(act, rec, s, path, scripts),
+        *_variants(act, rec, s, path, scripts, phones),
         f"## {s('page.properties')} {{#properties}}",
         "",
         _properties_table(act, rec, s, names),
@@ -381,7 +394,9 @@ def catalogue_table(from_page: str, acts: list[Activation], recs: dict[str, Reco
         link = f"[{act.name[s.lang]}]({rel(from_page, page_path(act.id))})"
         formula = mathml(f"{act.symbol}(x) = {act.formula}").replace("|", "&#124;")  # not a cell border
         lines.append(f"| {link} | {formula} | {t['range']} | {t['df_at_0']} | {_cell(t['saturation'])} |")
-    return "\n".join(lines) + "\n"
+    # in a block of its own that the browser styles and lays out only when it nears the
+    # screen (site.css): the formulas' MathML was half of the home page's style and layout
+    return f'<div class="catalogue"{MD_BLOCK}>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def page_url(md_path: str) -> str:

@@ -98,9 +98,9 @@ def _figure(ctx: Context, fig: str) -> str | None:
             if out:
                 caption += " " + s("figures.cut", lo=num(ylim[0]), hi=num(ylim[1]), names=s("phrase.and").join(out))
         return pages.figure(ctx.page, fig, s(f"figures.family_{which}.alt", family=label, names=names, **span),
-                            caption, s, script)
+                            caption, s, script, fig in ctx.r.phones)
     return pages.figure(ctx.page, fig, s(f"figures.{fig}.alt", names=names, **span), s(f"figures.{fig}.caption"),
-                        s, script)
+                        s, script, fig in ctx.r.phones)
 
 
 @placeholder("catalogue", "catalogue")
@@ -164,9 +164,10 @@ def _experiment_figure(ctx: Context, name: str, fig: str) -> str | None:
     if _experiment(ctx, name) is None or fig not in ctx.d.literals(name)["FIGURES"]:
         return None
     s = ctx.s
-    return pages.figure(ctx.page, experiment_figure(name, fig, s.lang),
+    figure = experiment_figure(name, fig, s.lang)
+    return pages.figure(ctx.page, figure,
                         s(f"experiments.{name}.figures.{fig}.alt"), s(f"experiments.{name}.figures.{fig}.caption"),
-                        s, (f"experiments/code/{name}.py", None))
+                        s, (f"experiments/code/{name}.py", None), figure in ctx.r.phones)
 
 
 @placeholder("experiment <name> setup", r"experiment (?P<name>\S+) setup")

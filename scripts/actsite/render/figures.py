@@ -38,6 +38,9 @@ DRAWN = "light"  # the palette figures are drawn in
 ZONE_ALPHA = 0.18  # saturation zones; on Material's slate page the dark zone grey looks as light's does
 PAD = 0.05  # inches of margin around every figure
 NEUTRAL = ("#808080",)  # colours that serve both themes as they are (matplotlib's "0.5")
+# The phone variant's width: a 390 px phone shows it 358 px wide, so its 11 pt text is 13 px
+# there, as large as the page's code and small print (the wide figure's would be 6 px).
+PHONE_WIDTH = 4.0
 
 
 def _swaps() -> dict[str, str]:
@@ -154,12 +157,15 @@ def legends_over_curves(fig) -> list[str]:
     return found
 
 
-def export(fig) -> dict[str, bytes]:
-    """The figure (drawn in the light palette) as the SVG of each theme, and as a
-    PNG of the light one for slides, on white. The layout is computed once and
-    kept for both formats, and the dark SVG is the light one recoloured. A
+def export(fig, png: bool = True) -> dict[str, bytes]:
+    """The figure (drawn in the light palette) as the SVG of each theme, and (with
+    ``png``) as a PNG of the light one for slides, on white. The layout is computed
+    once and kept for both formats, and the dark SVG is the light one recoloured. A
     legend over a curve is an error (FigureProblem), whatever placed it."""
-    fig.draw_without_rendering()  # runs the layout engine
+    # The layout engine alone, not a whole draw without output: text extents are all
+    # it needs, and the files are the same (measured on every figure of the site).
+    if fig.get_layout_engine() is not None:
+        fig.get_layout_engine().execute(fig)
     if covered := legends_over_curves(fig):
         plt.close(fig)
         raise FigureProblem(", ".join(dict.fromkeys(covered)))
@@ -170,11 +176,14 @@ def export(fig) -> dict[str, bytes]:
     fig._layout_engine = None
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": None})
-    raw = io.BytesIO()
-    fig.savefig(raw, format="png", dpi=PNG_DPI, bbox_inches=box, facecolor="white", metadata={"Software": None})
-    plt.close(fig)
     svg = buf.getvalue()
-    return {"light.svg": svg.encode(), "light.png": raw.getvalue(), "dark.svg": dark_svg(svg).encode()}
+    out = {"light.svg": svg.encode(), "dark.svg": dark_svg(svg).encode()}
+    if png:
+        raw = io.BytesIO()
+        fig.savefig(raw, format="png", dpi=PNG_DPI, bbox_inches=box, facecolor="white", metadata={"Software": None})
+        out["light.png"] = raw.getvalue()
+    plt.close(fig)
+    return out
 
 
 def _limits(values: np.ndarray, include_zero: bool = True) -> tuple[float, float]:
@@ -221,16 +230,20 @@ def _zero_lines(ax, fg):
     ax.axvline(0, color=fg, lw=0.8, alpha=0.6, zorder=1)
 
 
-def function_figure(record: Record, symbol: str, inset: list[float] | None = None) -> dict[str, bytes]:
-    """f and f' side by side, each with its own y axis, kinks and jumps drawn
-    as such; ``inset`` zooms into part of f (LeakyReLU's small slope)."""
+def function_figure(record: Record, symbol: str, inset: list[float] | None = None,
+                    phone: bool = False) -> dict[str, bytes]:
+    """f and f' side by side (on a phone, f above f'), each with its own y axis,
+    kinks and jumps drawn as such; ``inset`` zooms into part of f (LeakyReLU's small slope)."""
     t = THEMES[DRAWN]
     props = record.properties
     x = np.array(record.plot.x)
     y = np.array(record.plot.y)
     dy = np.array(record.plot.dy)
     with themed():
-        fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
+        if phone:
+            fig, (a1, a2) = plt.subplots(2, 1, figsize=(PHONE_WIDTH, 5.6), layout="constrained")
+        else:
+            fig, (a1, a2) = plt.subplots(1, 2, figsize=(9.0, 3.4), layout="constrained")
         # the one-sided values at a jump of f belong on f; on f' only the kinks
         for ax, values, label, splits, marks, color in (
             (a1, y, f"${symbol}(x)$", breaks(props, False), props.jumps, t["series"][0]),
@@ -246,21 +259,23 @@ def function_figure(record: Record, symbol: str, inset: list[float] | None = Non
         _zones(a2, props.saturation, x[0], x[-1], t)
         if inset:
             keep = (x >= inset[0]) & (x <= inset[1])
-            ax = a1.inset_axes([0.1, 0.5, 0.4, 0.38])  # upper left, where a rising curve is not
+            # upper left, where a rising curve is not; on a phone clear of the axis' labels
+            ax = a1.inset_axes([0.3, 0.52, 0.36, 0.36] if phone else [0.1, 0.5, 0.4, 0.38])
             ax.plot(x[keep], y[keep], color=t["series"][0], lw=1.6)
             ax.axhline(0, color=t["fg"], lw=0.6, alpha=0.6)
             ax.set_xlim(*inset)
             ax.set_ylim(*_limits(y[keep]))
-            ax.tick_params(labelsize=8)
-        return export(fig)
+            ax.tick_params(labelsize=9 if phone else 8)
+        return export(fig, png=not phone)
 
 
-def sweep_figure(sweep: Sweep, default: float, symbol: str) -> dict[str, bytes]:
-    """The family of curves for several values of one parameter; the default thick."""
+def sweep_figure(sweep: Sweep, default: float, symbol: str, phone: bool = False) -> dict[str, bytes]:
+    """The family of curves for several values of one parameter; the default thick.
+    On a phone the legend goes under the axes, where no curve can be."""
     t = THEMES[DRAWN]
     styles = ["-", "--", "-.", ":"]
     with themed():
-        fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
+        fig, ax = plt.subplots(figsize=(PHONE_WIDTH, 3.6) if phone else (8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
         x = np.array(sweep.x)
         for i, (v, y, splits) in enumerate(zip(sweep.values, sweep.y, sweep.breaks)):
@@ -271,15 +286,18 @@ def sweep_figure(sweep: Sweep, default: float, symbol: str) -> dict[str, bytes]:
         ax.set_ylim(*_limits(np.concatenate([np.array(y) for y in sweep.y])))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
-        ax.legend(loc="upper left")
-        return export(fig)
+        if phone:
+            fig.legend(loc="outside lower center", ncols=2)
+        else:
+            ax.legend(loc="upper left")
+        return export(fig, png=not phone)
 
 
-def training_figure(record: Record, symbol: str) -> dict[str, bytes]:
+def training_figure(record: Record, symbol: str, phone: bool = False) -> dict[str, bytes]:
     """Eval mode (the line) against one seeded training-mode pass (the dots)."""
     t = THEMES[DRAWN]
     with themed():
-        fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
+        fig, ax = plt.subplots(figsize=(PHONE_WIDTH, 3.2) if phone else (8.0, 3.6), layout="constrained")
         _zero_lines(ax, t["fg"])
         x, y = np.array(record.plot.x), np.array(record.plot.y)
         ax.plot(x, y, color=t["series"][0], lw=2.4)
@@ -289,17 +307,19 @@ def training_figure(record: Record, symbol: str) -> dict[str, bytes]:
         ax.set_ylim(*_limits(np.concatenate((y, sample["y"]))))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
-        return export(fig)
+        return export(fig, png=not phone)
 
 
-def overview_figure(records: list[Record], symbols: list[str]) -> dict[str, bytes]:
-    """The source note's 2x2 figure: each function on its own axes."""
+def overview_figure(records: list[Record], symbols: list[str], phone: bool = False) -> dict[str, bytes]:
+    """The source note's 2x2 figure: each function on its own axes (on a phone,
+    with fewer ticks, so that they fit at the phone's size of text)."""
     t = THEMES[DRAWN]
     n = len(records)
     cols = 2
     rows = math.ceil(n / cols)
     with themed():
-        fig, axes = plt.subplots(rows, cols, figsize=(8.0, 3.2 * rows), layout="constrained", squeeze=False)
+        size = (PHONE_WIDTH, 2.3 * rows) if phone else (8.0, 3.2 * rows)
+        fig, axes = plt.subplots(rows, cols, figsize=size, layout="constrained", squeeze=False)
         fig.get_layout_engine().set(h_pad=0.12)  # room between a panel's ticks and the next title
         for ax, rec, sym in zip(axes.flat, records, symbols):
             x, y = np.array(rec.data.x), np.array(rec.data.y)
@@ -308,19 +328,21 @@ def overview_figure(records: list[Record], symbols: list[str]) -> dict[str, byte
             ax.set_xlim(x[0], x[-1])
             ax.set_ylim(*_limits(y))
             ax.set_title(f"${sym}(x)$", loc="left")
+            if phone:
+                ax.locator_params(nbins=4)
         for ax in list(axes.flat)[n:]:
             ax.set_visible(False)
-        return export(fig)
+        return export(fig, png=not phone)
 
 
 def overlay_figure(records: list[Record], symbols: list[str], key: str,
-                   ylim: tuple[float, float] | None = None) -> dict[str, bytes]:
+                   ylim: tuple[float, float] | None = None, phone: bool = False) -> dict[str, bytes]:
     """Several functions (key="y") or their derivatives (key="dy") on one axes;
     ``ylim`` cuts the vertical axis where one curve would flatten the others."""
     t = THEMES[DRAWN]
     styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
     with themed():
-        fig, ax = plt.subplots(figsize=(8.0, 4.0), layout="constrained")
+        fig, ax = plt.subplots(figsize=(PHONE_WIDTH, 3.6) if phone else (8.0, 4.0), layout="constrained")
         _zero_lines(ax, t["fg"])
         everything = []
         for i, (rec, sym) in enumerate(zip(records, symbols)):
@@ -336,5 +358,5 @@ def overlay_figure(records: list[Record], symbols: list[str], key: str,
         ax.set_ylim(*(ylim or _limits(np.concatenate(everything))))
         ax.set_xlabel("$x$")
         # below the axes: inside, some family's curve always runs under it
-        fig.legend(loc="outside lower center", ncols=min(len(records), 4))
-        return export(fig)
+        fig.legend(loc="outside lower center", ncols=min(len(records), 2 if phone else 4))
+        return export(fig, png=not phone)

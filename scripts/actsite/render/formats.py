@@ -7,3 +7,10 @@ THEMES = ("light", "dark")
 FORMATS = {"light": ("svg", "png"), "dark": ("svg",)}  # a PNG of the light figure, for slides
 FILES = tuple(f"{theme}.{ext}" for theme in THEMES for ext in FORMATS[theme])  # of each figure
 PNG_DPI = 200  # resolution of the PNG of every figure
+
+# A figure's phone-shaped variant, <name>.phone.<theme>.svg: narrower (its panels stacked)
+# so that its text, shown across a phone's column, is as large as the page's small print.
+# No PNG: slides take the wide figure.
+PHONE = "phone"
+PHONE_FILES = tuple(f"{theme}.svg" for theme in THEMES)
+PHONE_MEDIA = "(max-width: 44.9375em)"  # below Material's tablet width (720 px): where the phone variant is shown

@@ -20,7 +20,7 @@ from ..declare.stage import Declared
 from ..errors import SiteError
 from ..languages import BY_CODE, CODES
 from . import figure_scripts
-from .formats import FILES
+from .formats import FILES, PHONE, PHONE_FILES
 
 # The four functions of the source note: the home page's overview and overlays.
 SOURCE_NOTE = ("relu", "sigmoid", "tanh", "softplus")
@@ -33,12 +33,14 @@ DRAWINGS = {"experiment_figure": "actsite.render.experiments", "function_figure"
 
 @dataclass(frozen=True)
 class FigureJob:
-    name: str               # files <name>.<theme>.svg (and .light.png)
+    name: str               # files <name>.<file> for each of ``files``
     drawing: str            # a key of DRAWINGS
     depends: object         # what the drawing's look depends on, JSON-able
     args: dict              # the drawing's arguments
-    script: str | None      # the script that redraws it (None: its experiment's script does)
+    script: str | None      # the script that redraws it (None: its experiment's script does,
+                            # or it is the phone variant of a figure that has one)
     lang: str | None = None  # the language of its words, if it has any
+    files: tuple[str, ...] = FILES
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Rendered:
     figures: dict[str, bytes]   # <name>.<theme>.<ext> -> bytes
     scripts: dict[str, str]     # figure name -> the script that redraws it
     languages: dict[str, str]   # figure name -> the language of its words, for those that have words
+    phones: frozenset[str]      # the figures that have a phone variant, <name>.phone.<theme>.svg
 
 
 def experiment_figure(name: str, figure: str, lang: str) -> str:
@@ -118,11 +121,18 @@ def jobs(d: Declared, c: Computed) -> list[FigureJob]:
                                      (c.experiment_keys[name], figure, size, text),
                                      {"root": str(d.root), "name": name, "figure": figure,
                                       "result": run["result"], "text": text}, None, lang))
-    return out
+    return out + [phone(job) for job in out if job.drawing != "experiment_figure"]
+
+
+def phone(job: FigureJob) -> FigureJob:
+    """The phone-shaped variant of one of the figures drawn by figures.py."""
+    return FigureJob(f"{job.name}.{PHONE}", job.drawing, [job.depends, PHONE], job.args | {"phone": True},
+                     None, job.lang, PHONE_FILES)
 
 
 def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
-    """Every figure: SVG in both themes, and a PNG of the light one for slides."""
+    """Every figure: SVG in both themes, and a PNG of the light one for slides;
+    the phone variants, SVG in both themes."""
     store = Store(d.root, "figures", log=log)
     all_jobs = jobs(d, c)
     out: dict[str, bytes] = {}
@@ -130,7 +140,7 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
     for job in all_jobs:
         k = key(json.dumps(job.depends), code=(DRAWINGS[job.drawing],), packages=("matplotlib", "numpy"))
         files = {f: store.get_bytes(f"{job.name}.{f.rsplit('.', 1)[0]}", k, f".{f.rsplit('.', 1)[1]}")
-                 for f in FILES}
+                 for f in job.files}
         if None in files.values():
             missing.append((job, k))
         else:
@@ -149,7 +159,8 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
     log(f"figures: {len(all_jobs) - len(missing)} from cache, {len(missing)} drawn")
     return Rendered(figures=dict(sorted(out.items())),
                     scripts={j.name: j.script for j in all_jobs if j.script is not None},
-                    languages={j.name: j.lang for j in all_jobs if j.lang})
+                    languages={j.name: j.lang for j in all_jobs if j.lang},
+                    phones=frozenset(j.name.removesuffix(f".{PHONE}") for j in all_jobs if j.files == PHONE_FILES))
 
 
 SHEET_FILES = ("pdf", "png", "preview.png")  # of each language's cheat sheet
@@ -209,7 +220,7 @@ def check_cjk_font() -> None:
 
 
 def _draw(job: tuple[str, str, dict]) -> dict[str, bytes]:
-    """In a worker: one figure, as every file of FILES."""
+    """In a worker: one figure, as every file of its job's ``files``."""
     name, drawing, args = job
     if drawing == "experiment_figure":
         from pathlib import Path

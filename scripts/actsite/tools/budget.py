@@ -6,7 +6,8 @@ the search worker the theme starts, the math font where the page has
 formulas, and its images that are not lazy. The search index is not in it:
 it is fetched when the reader opens the search (search-on-demand.js). A
 function page's figures count in their light theme only, lazy or not (the
-dark one is fetched instead of it, in the dark palette).
+dark one is fetched instead of it, in the dark palette), each as the larger of
+its wide and its phone variant (a <picture> source), whichever the screen takes.
 
 Deterministic, so a test holds the budgets; Lighthouse measures the rest
 (scripts/benchmark_phone.py).
@@ -25,7 +26,7 @@ MATH_FONT = "../fonts/latinmodern-math.woff2"  # from site.css, which declares i
 
 _STYLE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _SCRIPT = re.compile(r'<script src="([^"]+)"')
-_IMG = re.compile(r"<img\b([^>]*)>")
+_IMG = re.compile(r'(?:<source\b[^>]*\bsrcset="([^"]+)"[^>]*>)?<img\b([^>]*)>')  # an img and its phone source
 _SRC = re.compile(r'\bsrc="([^"]+)"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
@@ -52,12 +53,13 @@ def first_load(site: Path, page: str) -> FirstLoad:
     styles = _STYLE.findall(html)
     refs = styles + _SCRIPT.findall(html)
     function_page = "/activations/" in url
-    for attrs in _IMG.findall(html):
+    for source, attrs in _IMG.findall(html):
         src = _SRC.search(attrs)
         lazy = 'loading="lazy"' in attrs
         figure = function_page and src and ".light.svg" in src.group(1)
         if src and (not lazy or figure) and ".dark." not in src.group(1):
-            refs.append(src.group(1))
+            refs.append(max((src.group(1), source) if source else (src.group(1),),
+                            key=lambda ref: transferred(site / urlsplit(urljoin(url, ref)).path.lstrip("/"))))
     config = _CONFIG.search(html)
     if config:  # the theme starts its search worker at once
         refs.append(json.loads(config.group(1))["search"])  # relative to the page, as the theme reads it
