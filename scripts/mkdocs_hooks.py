@@ -2,8 +2,9 @@
 
 Material's answer to several languages is one build per language linked by
 `extra.alternate`; this hook makes the single `mkdocs build` (or
-`properdocs build`) build every language: after the English site is written
-to site/, the Chinese one is built into site/zh/ from mkdocs.zh.yml.
+`properdocs build`) build every language: while the English site is written
+to site/, the Chinese one is built into site/zh/ from mkdocs.zh.yml, in a
+forked process beside it (each build uses one core).
 
 A build never leaves a half-built site: both languages are written to a
 staging folder beside site/ (site.building), their links are checked, and only
@@ -16,6 +17,7 @@ import importlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +39,8 @@ STAGING = ".building"  # suffix of the folder beside site_dir that the build wri
 # The primary build's staging folder. on_build_error gets no config, so it is
 # kept here; every config load executes this file anew, so it is per build.
 _staging: str | None = None
+# The other languages' builds under way in forked processes: (language, pid, the pipe of its error).
+_secondary: list[tuple[str, int, int]] = []
 
 
 def _engine(config):
@@ -92,21 +96,72 @@ def _strict_abort(config):
             raise _module(config, "exceptions").Abort(f"Aborted with {msg} in strict mode!")
 
 
+def on_files(files, config):
+    """Once the primary build has emptied its folder, start the other languages'
+    builds into it, each in a forked process: the generator's results, computed
+    for every language in on_config, come with the fork."""
+    if config.extra["language"] == PRIMARY:
+        for lang, file in SECONDARY.items():
+            _log(config).info(f"Building the '{lang}' site from {file}")
+            _secondary.append((lang, *_fork_build(config, lang, file)))
+    return files
+
+
+def _fork_build(config, lang: str, file: str) -> tuple[int, int]:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    os.close(read)  # the child: build, say what failed, and leave without the parent's exit handlers
+    status = 0
+    try:
+        _module(config, "commands.build").build(_module(config, "config").load_config(
+            str(ROOT / file),
+            site_dir=os.path.join(config.site_dir, lang),
+            site_url=(config.site_url or "") and config.site_url.rstrip("/") + f"/{lang}/",
+            strict=config.strict,
+        ))
+    except BaseException as exc:  # noqa: BLE001 -- reported to the parent, which fails the build
+        os.write(write, (str(exc) or type(exc).__name__).encode())
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def _finish_secondary(config) -> None:
+    """Wait for the other languages' builds; one that failed fails this build (its
+    own log has already said why, as a build of its own would)."""
+    failed = []
+    while _secondary:
+        lang, pid, read = _secondary.pop(0)
+        with os.fdopen(read, "rb") as pipe:
+            message = pipe.read().decode(errors="replace")
+        if os.waitpid(pid, 0)[1] != 0:
+            failed.append(f"the '{lang}' site failed: {message or 'its process died'}")
+    if failed:
+        raise _module(config, "exceptions").PluginError("; ".join(failed))
+
+
+def _stop_secondary() -> None:
+    while _secondary:
+        _, pid, read = _secondary.pop()
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+        os.close(read)
+
+
 def on_post_build(config):
     if config.extra["language"] != PRIMARY:
         return
     staging = config.site_dir
-    _strict_abort(config)  # an English warning: no need to build Chinese
-    load_config = _module(config, "config").load_config
-    build = _module(config, "commands.build").build
-    for lang, file in SECONDARY.items():
-        _log(config).info(f"Building the '{lang}' site from {file}")
-        build(load_config(
-            str(ROOT / file),
-            site_dir=os.path.join(staging, lang),
-            site_url=(config.site_url or "") and config.site_url.rstrip("/") + f"/{lang}/",
-            strict=config.strict,
-        ))
+    _strict_abort(config)  # an English warning: on_build_error stops the other languages
+    _finish_secondary(config)
     sitemap_alternates(Path(staging))
     # The links of both languages, on the HTML readers get (the Pages workflow
     # checks the same; here a bad link fails the build before it is published).
@@ -122,7 +177,9 @@ on_post_build.mkdocs_priority = -100  # last: after the search index and every o
 
 
 def on_build_error(error):
-    # Any failure, ours or MkDocs': drop the staging folder, keep the old site.
+    # Any failure, ours or MkDocs': stop the other languages' builds, drop the
+    # staging folder, keep the old site.
+    _stop_secondary()
     if _staging:
         shutil.rmtree(_staging, ignore_errors=True)
 

@@ -44,6 +44,16 @@ def experiment(name):
     return stage
 
 
+def phone_figure(name, figure):
+    """The phone variant of an experiment's figure, drawn from a fresh run."""
+    def stage(project):
+        from actsite.render.experiments import draw
+        d = declare(project)
+        result = run_experiment(project, name, lambda msg: None)["result"]
+        draw(project, name, figure, result, d.experiment_words(name, "en"), phone=True)
+    return stage
+
+
 # name: (change to the project, the stage that must reject it, its message)
 CASES = {
     "missing field": (
@@ -118,6 +128,22 @@ CASES = {
     "experiment without claims": (
         lambda p: edit(p / "docs/experiments/zigzag.py", "CLAIMS = {", "CHECKS = {"), declare,
         "experiment 'zigzag': docs/experiments/zigzag.py, field 'CLAIMS': is missing"),
+    "phone variant of no figure": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", 'PHONE = {"main":', 'PHONE = {"mane":'), declare,
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'PHONE['mane']': is not a figure of FIGURES (main)"),
+    "phone variant that draw() cannot lay out": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", ', figure="main", phone=False):', ', figure="main"):'),
+        declare, "experiment 'zigzag': docs/experiments/zigzag.py, field 'draw()': takes no 'phone' argument"),
+    "phone variant wider than a phone": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", 'PHONE = {"main": [4.0,', 'PHONE = {"main": [6.0,'),
+        phone_figure("zigzag", "main"),
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'draw() of figure 'main' with phone=True': "
+        "wider than 4 in with all it draws"),
+    "phone variant with small text": (
+        lambda p: edit(p / "docs/experiments/zigzag.py", "ncols=2 if phone else 4, fontsize=11,",
+                       "ncols=2 if phone else 4, fontsize=8,"), phone_figure("zigzag", "main"),
+        "experiment 'zigzag': docs/experiments/zigzag.py, field 'draw() of figure 'main' with phone=True': "
+        "text 'σ(z)' at 8 pt, under 10 pt"),
     "experiment that raises": (
         lambda p: edit(p / "docs/experiments/zigzag.py", "    g = torch.Generator()",
                        "    raise ValueError('boom')\n    g = torch.Generator()"), experiment("zigzag"),

@@ -75,9 +75,9 @@ MATH_STATE = """() => [...document.querySelectorAll('math')].map(m => {
 
 FOREIGN_REQUEST, IMAGE, MATH, RAW_TEX = "request to another host", "image", "math", "raw TeX"
 SIDEWAYS, FIGURE_WIDTH, FIGURE_TEXT = "sideways scroll", "figure width", "figure text"
-# The figures' text is 11 pt, 14.7 CSS px at their natural size; on a phone it must not shrink
-# below 12 px, the page's smallest (code and small print, site.css).
-FIGURE_PT, SMALLEST_PX = 11, 12
+# A phone variant's text is at least 10 pt (figures.PHONE_MIN_PT, held by export()), 13.3 CSS px at
+# its natural size; on a phone it must not shrink below 12 px, the page's smallest (site.css).
+FIGURE_PT, SMALLEST_PX = 10, 12
 AXE = "axe"
 CLEAN_KINDS = (FOREIGN_REQUEST, FAILED_REQUEST, CONSOLE_ERROR, IMAGE, MATH, RAW_TEX)
 
@@ -143,9 +143,8 @@ def axe_problems(axe, page, scheme):
 
 
 def phone_problems(visit):
-    """No horizontal scrolling of the page at a phone's width; figures fit; a
-    figure drawn by the site's own drawing code (all but the experiments') is
-    shown in its phone variant, whose text is no smaller than the page's."""
+    """No horizontal scrolling of the page at a phone's width; figures fit; every
+    figure is shown in its phone variant, whose text is no smaller than the page's."""
     page = visit.page
     wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     if wide > 0:
@@ -158,8 +157,6 @@ def phone_problems(visit):
     for src, shown, natural in page.eval_on_selector_all(
             "figure img", "els => els.filter(e => e.offsetWidth > 0)"
                           ".map(e => [e.currentSrc, e.getBoundingClientRect().width, e.naturalWidth])"):
-        if "/experiment-" in src:
-            continue  # drawn by each experiment's own draw(): no phone variant yet
         text = FIGURE_PT * 4 / 3 * shown / natural
         if ".phone." not in src or text < SMALLEST_PX:
             yield FIGURE_TEXT, f"{src.rsplit('/', 1)[-1]}: its text is {text:.1f}px at {shown:.0f}px wide"

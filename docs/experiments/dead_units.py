@@ -22,6 +22,7 @@ CONFIG = {
     "functions": ["ReLU", "LeakyReLU", "ELU", "GELU"],
 }
 FIGURES = {"main": [9, 3.8], "turnover": [9, 5.4]}
+PHONE = {"main": [4.0, 7.4], "turnover": [4.0, 13.0]}  # the panels one above the other
 
 CLAIMS = {
     "dead_at_start": "max(runs['ReLU'][1]['start']) > 0",
@@ -198,11 +199,11 @@ def run(functions, learning_rates, seeds, optimizer, log=print, **config):
 STYLES = ("-", "--", "-.", ":")
 
 
-def draw(result, fig, text, figure="main"):
+def draw(result, fig, text, figure="main", phone=False):
     if figure == "turnover":
-        return draw_turnover(result, fig, text)
+        return draw_turnover(result, fig, text, phone)
     functions, rates, steps = result["functions"], result["learning_rates"], result["steps"]
-    axes = fig.subplots(1, len(rates), sharey=True)
+    axes = fig.subplots(len(rates), 1, sharey=True) if phone else fig.subplots(1, len(rates), sharey=True)
     for k, (ax, lr) in enumerate(zip(axes, rates)):
         for i, function in enumerate(functions):
             r = result["runs"][function][k]
@@ -212,9 +213,13 @@ def draw(result, fig, text, figure="main"):
                     label=text[function] if k == 0 else None)
         ax.set_title(text["rate"].format(lr=lr), fontsize=10)
         ax.set_xlabel(text["step"])
-    axes[0].set_ylabel(text["dead"])
+        if phone or k == 0:
+            ax.set_ylabel(text["dead"])
     axes[0].set_ylim(-1, None)
-    fig.legend(loc="outside right center", frameon=False)
+    if phone:
+        fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    else:
+        fig.legend(loc="outside right center", frameon=False)
 
 
 def cumulative(counts):
@@ -225,13 +230,18 @@ def cumulative(counts):
     return out
 
 
-def draw_turnover(result, fig, text):
+def draw_turnover(result, fig, text, phone=False):
     """ReLU, per layer and rate: deaths and revivals counted since step 0, and the units never
-    positive now; mean over the seeds, band from the lowest to the highest seed."""
+    positive now; mean over the seeds, band from the lowest to the highest seed. On a phone
+    the panels are one above the other, rate by rate."""
     rates, steps = result["learning_rates"], result["steps"]
     runs = result["runs"]["ReLU"]
     depth = len(runs[0]["deaths"])
-    axes = fig.subplots(len(rates), depth, sharex=True, sharey="row", squeeze=False)
+    if phone:
+        column = fig.subplots(len(rates) * depth, 1, sharex=True, squeeze=False)[:, 0]
+        axes = [column[k * depth:(k + 1) * depth] for k in range(len(rates))]
+    else:
+        axes = fig.subplots(len(rates), depth, sharex=True, sharey="row", squeeze=False)
     for k, lr in enumerate(rates):
         r = runs[k]
         for l in range(depth):
@@ -250,12 +260,16 @@ def draw_turnover(result, fig, text):
                         ls=style, lw=1.6, label=text[key] if k == 0 and l == 0 else None)
             if not any(max(c) for c in deaths):
                 ax.text(0.5, 0.5, text["none"], transform=ax.transAxes, ha="center", va="center")
-            if k == 0:
+            if phone:
+                ax.set_title(text["rate"].format(lr=lr) + "\n" + text["layer"].format(layer=l + 1), fontsize=10)
+                ax.set_ylabel(text["units"], fontsize=10)
+            elif k == 0:
                 ax.set_title(text["layer"].format(layer=l + 1), fontsize=10)
-            if k == len(rates) - 1:
+            if k == len(rates) - 1 and (l == depth - 1 or not phone):
                 ax.set_xlabel(text["step"])
-        axes[k][0].set_ylabel(text["rate"].format(lr=lr) + "\n" + text["units"], fontsize=9)
-    fig.legend(loc="outside lower center", ncols=3, frameon=False)
+        if not phone:
+            axes[k][0].set_ylabel(text["rate"].format(lr=lr) + "\n" + text["units"], fontsize=9)
+    fig.legend(loc="outside lower center", ncols=1 if phone else 3, frameon=False)
 
 
 def table(result):

@@ -23,6 +23,7 @@ CONFIG = {
               "ReLU": ["he"], "GELU": ["he"], "SELU": ["lecun"]},
 }
 FIGURES = {"main": [11, 4.4]}
+PHONE = {"main": [4.0, 11.5]}  # the three panels one above the other
 
 
 def gain(scheme):
@@ -101,10 +102,10 @@ PANELS = [("default", [(f, "default") for f in ("Sigmoid", "Tanh", "ReLU", "GELU
           ("he_lecun", [("ReLU", "he"), ("GELU", "he"), ("SELU", "lecun")])]
 
 
-def draw(result, fig, text, figure="main"):
+def draw(result, fig, text, figure="main", phone=False):
     layers = result["layers"]
     functions = result["functions"]
-    axes = fig.subplots(1, len(PANELS), sharey=True)
+    axes = fig.subplots(len(PANELS), 1, sharey=True) if phone else fig.subplots(1, len(PANELS), sharey=True)
     low = 1.0
     for ax, (title, curves) in zip(axes, PANELS):
         for function, init in curves:
@@ -125,8 +126,14 @@ def draw(result, fig, text, figure="main"):
         ax.set_yscale("log")
         ax.set_xlabel(text["layer"])
         ax.set_title(text[title], fontsize=10)
-        ax.legend(loc="lower right", fontsize=8)  # every curve ends at 1 on the right: the corner below is empty
-    axes[0].set_ylabel(text["norm"])
+        if phone:  # too narrow for a legend inside: under the panel's label
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=10)
+        else:
+            ax.legend(loc="lower right", fontsize=8)  # every curve ends at 1 on the right: the corner below is empty
+    if phone:
+        fig.supylabel(text["norm"], fontsize=11)  # one label along the three panels
+    else:
+        axes[0].set_ylabel(text["norm"])
     axes[0].set_ylim(low / 30, None)
 
 

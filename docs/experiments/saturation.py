@@ -29,6 +29,7 @@ CONFIG = {
     "functions": ["Sigmoid", "Tanh"],
 }
 FIGURES = {"main": [12, 6.6]}
+PHONE = {"main": [4.0, 17.5]}  # the six panels one above the other, sigmoid's first
 ONSET = 0.05  # a layer's saturation has begun when this share of its outputs is saturated
 
 
@@ -178,9 +179,13 @@ def _band(ax, steps, runs, stat, layer, color):
     ax.plot(steps, avg, color=color, lw=1.8)
 
 
-def draw(result, fig, text, figure="main"):
+def draw(result, fig, text, figure="main", phone=False):
     steps, layers, functions = result["steps"], result["layers"], result["functions"]
-    grid = fig.subplots(2, 3)
+    if phone:  # the panels of the 2 x 3 grid in one column: a function's two, then the loss, then the key
+        column = fig.subplots(6, 1, height_ratios=[1, 1, 1, 1, 1, 1.7])
+        grid = [[column[0], column[2], column[4]], [column[1], column[3], column[5]]]
+    else:
+        grid = fig.subplots(2, 3)
     colors = [f"C{k}" for k in range(len(layers))]
     panels = {(0, 0): ("Sigmoid", "mean", "mean"), (0, 1): ("Tanh", "p98", "p98"),
               (1, 0): ("Sigmoid", "saturated", "saturated_sigmoid"), (1, 1): ("Tanh", "saturated", "saturated_tanh")}
@@ -217,10 +222,11 @@ def draw(result, fig, text, figure="main"):
                                      Patch(color=ink, alpha=0.25, lw=0, label=text["band"])])]
     top = 1.0
     for title, handles in groups:
-        legend = key.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(0, top), fontsize=9,
-                            title_fontsize=9, frameon=False, alignment="left")
+        size = 10 if phone else 9
+        legend = key.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(0, top), fontsize=size,
+                            title_fontsize=size, frameon=False, alignment="left")
         key.add_artist(legend)
-        top -= 0.09 * (len(handles) + 1.6)
+        top -= (0.065 if phone else 0.09) * (len(handles) + 1.6)  # about 0.29 in a line, in either key
 
 
 def table(result):

@@ -18,6 +18,7 @@ CONFIG = {
     "functions": ["ReLU", "Sigmoid", "Tanh", "GELU", "SiLU", "ELU", "Mish"],
 }
 FIGURES = {"main": [6.4, 7.2], "sizes": [6.4, 7.4]}
+PHONE = {"main": [4.0, 11.0], "sizes": [4.0, 8.0]}  # one column of panels, text of 10 pt
 SOURCE = "scripts/benchmark_activations.py"
 SHORT = {"float32": "", "bfloat16": "_bf16", "float16": "_fp16"}
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -138,11 +139,13 @@ def title(result, key, text):
     return text["panel"].format(machine=r["machine"], dtype=r["dtype"], size=r["largest"])
 
 
-def draw(result, fig, text, figure="main"):
+def draw(result, fig, text, figure="main", phone=False):
     order = result["order"]
+    small = 10 if phone else 9  # the size of most of the words
     if figure == "main":
         names = [f.lower() for f in result["functions"]]
-        axes = list(fig.subplots((len(order) + 1) // 2, 2, sharex=True, sharey=True, squeeze=False).flat)
+        shape = (len(order), 1) if phone else ((len(order) + 1) // 2, 2)
+        axes = list(fig.subplots(*shape, sharex=True, sharey=True, squeeze=False).flat)
         ys = range(len(names))
         for ax, key in zip(axes, order):
             r = result["runs"][key]
@@ -150,20 +153,20 @@ def draw(result, fig, text, figure="main"):
                 ax.barh([y + shift for y in ys], [r[kind][n] - 1 for n in names], left=1, height=0.4,
                         color=color, label=text[kind])
             ax.axvline(1, color="0.5", lw=1, zorder=0)
-            ax.set_title(title(result, key, text), fontsize=9.5, loc="left")
+            ax.set_title(title(result, key, text), fontsize=10 if phone else 9.5, loc="left")
             ax.grid(axis="y", visible=False)
         ax.set_xscale("log")
         ticks = [t for t in (0.5, 1, 2, 5, 10, 20, 50) if t < 2 * max(r["spread"] for r in result["every"])]
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
         ax.set_xticks([], minor=True)
         ax.set_xlim(0.5, ticks[-1])
-        ax.set_yticks(list(ys), [text[f] for f in result["functions"]], fontsize=9)
+        ax.set_yticks(list(ys), [text[f] for f in result["functions"]], fontsize=small)
         ax.invert_yaxis()
         for a in axes[len(order):]:  # an odd number of runs leaves one panel empty
             a.set_visible(False)
-        fig.supxlabel(text["relative"], fontsize=9)
+        fig.supxlabel(text["relative"], fontsize=small)
         handles, labels = fig.axes[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="outside upper center", ncols=2, fontsize=9, frameon=False)
+        fig.legend(handles, labels, loc="outside upper center", ncols=2, fontsize=small, frameon=False)
         return
     per_call, mish = fig.subplots(2, 1, sharex=True)
     for i, key in enumerate(order):
@@ -178,13 +181,13 @@ def draw(result, fig, text, figure="main"):
         shown = [t for t in ticks if low <= t <= high]
         ax.set_yticks(shown, [f"{t:g}" for t in shown])
         ax.set_yticks([], minor=True)
-    per_call.set_ylabel(text["per_call"], fontsize=9)
+    per_call.set_ylabel(text["per_call"], fontsize=small)
     mish.set_xscale("log")
     mish.axhline(1, color="0.5", lw=1, zorder=0)
-    mish.set_ylabel(text["mish_ratio"], fontsize=9)
-    mish.set_xlabel(text["size"], fontsize=9)
-    fig.legend(*per_call.get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=9,
-               frameon=False)
+    mish.set_ylabel(text["mish_ratio"], fontsize=small)
+    mish.set_xlabel(text["size"], fontsize=small)
+    fig.legend(*per_call.get_legend_handles_labels(), loc="outside lower center", ncols=1 if phone else 2,
+               fontsize=small, frameon=False)
 
 
 def table(result):

@@ -36,6 +36,8 @@ CONFIG = {
     "loss_threshold": 0.1,  # "how fast": the first recorded step with a training loss below this
 }
 FIGURES = {"boundaries": [6.4, 10.8], "loss": [6.4, 13.2], "pieces": [6.4, 12.7]}
+# on a phone: the boundaries in three columns, each loss panel with its legend below it
+PHONE = {"boundaries": [4.0, 13.6], "loss": [4.0, 24.0], "pieces": [4.0, 13.0]}
 
 # The piecewise functions with a flat piece (zero derivative): their breakpoints, and which of the
 # pieces between them are flat. Threshold, left out, would be one too.
@@ -330,13 +332,13 @@ def percent_range(lo, hi, share=False):
     return f"{shown(lo)} %" if lo == hi else f"{shown(lo)}–{shown(hi)} %"
 
 
-def draw(result, fig, text, figure="boundaries"):
+def draw(result, fig, text, figure="boundaries", phone=False):
     if figure == "loss":
-        return draw_loss(result, fig, text)
+        return draw_loss(result, fig, text, phone)
     if figure == "pieces":
-        return draw_pieces(result, fig, text)
+        return draw_pieces(result, fig, text, phone)
     names = result["functions"] + result["controls"]
-    cols = 4
+    cols = 3 if phone else 4
     rows = math.ceil(len(names) / cols)
     axes = fig.subplots(rows, cols, squeeze=False).flatten()
     lo, hi = result["extent"]
@@ -357,9 +359,9 @@ def draw(result, fig, text, figure="boundaries"):
         ax.axis("off")
 
 
-def draw_loss(result, fig, text):
+def draw_loss(result, fig, text, phone=False):
     """Mean loss and its range over the seeds, one panel per family and one of the controls, each
-    with its legend to its right, never over a curve."""
+    with its legend to its right (on a phone, below it), never over a curve."""
     steps = result["steps"]
     panels = [(title, [(f, result["runs"][f]["loss"], f"C{i % 8}", "-" if i < 8 else "--")
                        for i, f in enumerate(functions)])
@@ -392,14 +394,19 @@ def draw_loss(result, fig, text):
         ax.set_title(title, fontsize=12, loc="left")
         ax.set_ylabel(text["loss"], fontsize=10.5)
         ax.tick_params(labelsize=10.5)
-        ax.legend(fontsize=10.5, loc="center left", bbox_to_anchor=(1.02, 0.5), ncols=1,
-                  handlelength=2.2, labelspacing=0.25, borderaxespad=0)
+        below = -0.24 if ax is axes[-1] else -0.1  # the last panel has the step axis's labels
+        # two columns of short names; the controls' long labels need one
+        where = dict(loc="upper center", bbox_to_anchor=(0.5, below), ncols=1 if title == text["controls"] else 2) \
+            if phone else \
+            dict(loc="center left", bbox_to_anchor=(1.02, 0.5), ncols=1)
+        ax.legend(fontsize=10.5, handlelength=2.2, labelspacing=0.25, borderaxespad=0, **where)
     axes[-1].set_xlabel(text["step"])
 
 
-def draw_pieces(result, fig, text):
+def draw_pieces(result, fig, text, phone=False):
     """Histograms of each layer's pre-activations (seeds pooled) before and after training, for the
-    functions with a flat piece, the flat pieces shaded."""
+    functions with a flat piece, the flat pieces shaded (its two columns fit a phone; the legend's
+    three entries go one above the other there)."""
     names = [name for name in PIECES if name in result["histograms"]]  # the cache sorts the keys
     layers = len(result["histograms"][names[0]]["after"])
     axes = fig.subplots(len(names), layers, squeeze=False)
@@ -420,7 +427,8 @@ def draw_pieces(result, fig, text):
                 ax.hist(edges[:-1], bins=edges, weights=[c / h[t][layer]["total"] for c in counts],
                         label=text[t], **style)
             on = p["on_flat"]
-            ax.set_title(text["on_flat"].format(before=percent_range(min(on["before"][layer]),
+            # on a phone the two shares go on two lines: one is wider than half the figure
+            ax.set_title(text["on_flat"].replace(" → ", "\n→ " if phone else " → ").format(before=percent_range(min(on["before"][layer]),
                                                                      max(on["before"][layer]), True),
                                                 after=percent_range(min(on["after"][layer]),
                                                                     max(on["after"][layer]), True)),
@@ -438,7 +446,7 @@ def draw_pieces(result, fig, text):
     handles, labels = axes[0][0].get_legend_handles_labels()
     unique = dict(zip(labels, handles))
     order = [text["flat"], text["before"], text["after"]]
-    fig.legend([unique[k] for k in order], order, loc="outside lower center", ncols=3, fontsize=11)
+    fig.legend([unique[k] for k in order], order, loc="outside lower center", ncols=1 if phone else 3, fontsize=11)
 
 
 def table(result):

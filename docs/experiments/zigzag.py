@@ -24,6 +24,7 @@ CONFIG = {
     "fan_in": 100,           # for the sign count: one unit with 100 inputs
 }
 FIGURES = {"main": [8.4, 4.8]}
+PHONE = {"main": [4.0, 8.6]}  # the path above the sweep
 
 FORMULA = {"sigmoid": "σ(z)", "sigmoid_minus_half": "σ(z) − ½",
            "twice_sigmoid_minus_one": "2σ(z) − 1", "tanh": "tanh(z)"}
@@ -154,8 +155,8 @@ def table(result):
              "same_sign%": result["same_sign"][name]["fraction"]} for name in result["unit_inputs"]]
 
 
-def draw(result, fig, text, figure="main"):
-    paths, sweep = fig.subplots(1, 2, width_ratios=[1, 1.25])
+def draw(result, fig, text, figure="main", phone=False):
+    paths, sweep = fig.subplots(2, 1) if phone else fig.subplots(1, 2, width_ratios=[1, 1.25])
     colour = {name: f"C{i}" for i, name in enumerate(result["unit_inputs"])}
     lrs = result["learning_rates"]
     for name in result["unit_inputs"]:
@@ -194,7 +195,7 @@ def draw(result, fig, text, figure="main"):
     paths.set_title(text["paths"], loc="left", fontsize=12)
     for ax in (paths, sweep):
         ax.tick_params(labelsize=11)
-    fig.legend(loc="outside lower center", ncols=4, fontsize=11, frameon=False, handlelength=1.5)
+    fig.legend(loc="outside lower center", ncols=2 if phone else 4, fontsize=11, frameon=False, handlelength=1.5)
 
 
 TEXT = {"sigmoid": "σ(z)", "sigmoid_minus_half": "σ(z) − ½", "twice_sigmoid_minus_one": "2σ(z) − 1",

@@ -11,8 +11,10 @@ its code does not produce. A script defines:
 - ``draw(result, fig, text, figure)``: draws one figure into a matplotlib figure;
 - ``CLAIMS``: a dict literal of the predicates over the result that its pages
   state (see claims.py): each conclusion sentence cites one, the build checks it;
-- optionally ``table(result)``: rows of a results table, and ``SOURCE``: the
-  file that made the data it reads (the speed benchmark).
+- optionally ``table(result)``: rows of a results table, ``SOURCE``: the
+  file that made the data it reads (the speed benchmark), and ``PHONE``: a dict
+  literal ``{figure name: [width, height]}`` of the figures that have a phone
+  variant, which ``draw(..., phone=True)`` lays out for a phone's width.
 
 The literals are read with ``ast`` so a page can show the set-up without
 importing torch; the script is imported only to run or to draw.
@@ -30,6 +32,7 @@ from . import claims
 
 FOLDER = "docs/experiments"
 REQUIRED = ("CONFIG", "FIGURES", "TEXT", "CLAIMS")
+OPTIONAL = ("SOURCE", "PHONE")
 
 
 def names(root: Path) -> list[str]:
@@ -55,7 +58,7 @@ def _literals(file: Path, mtime: float) -> dict:
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
-            if name in REQUIRED + ("SOURCE",):
+            if name in REQUIRED + OPTIONAL:
                 try:
                     found[name] = ast.literal_eval(node.value)
                 except ValueError:
@@ -68,10 +71,32 @@ def _literals(file: Path, mtime: float) -> dict:
         if name not in functions:
             raise SiteError(subject, rel, f"{name}()", "is missing: every experiment defines it")
     claims.check_literal(found["CLAIMS"], file.stem, rel)
+    _check_sizes(found, tree, subject, rel)
     found["has_table"] = "table" in functions
     found["imports"] = sorted({n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
                                and (file.parent / f"{n.module}.py").is_file()})
     return found
+
+
+def _check_sizes(found: dict, tree: ast.Module, subject: str, rel: str) -> None:
+    """FIGURES and PHONE give each figure two positive sizes in inches; a phone
+    variant is of a figure that exists, drawn by a draw() that takes ``phone``."""
+    phone = found.get("PHONE", {})
+    if not isinstance(phone, dict):
+        raise SiteError(subject, rel, "PHONE", "must be a dict literal {figure name: [width, height]}")
+    for name, sizes in (("FIGURES", found["FIGURES"]), ("PHONE", phone)):
+        for figure, size in sizes.items():
+            if not (isinstance(size, list) and len(size) == 2
+                    and all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in size)):
+                raise SiteError(subject, rel, f"{name}['{figure}']", f"must be [width, height] in inches, not {size!r}")
+    if not phone:
+        return
+    for figure in phone:
+        if figure not in found["FIGURES"]:
+            raise SiteError(subject, rel, f"PHONE['{figure}']", f"is not a figure of FIGURES ({', '.join(found['FIGURES'])})")
+    draw = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "draw")
+    if "phone" not in [a.arg for a in draw.args.args + draw.args.kwonlyargs]:
+        raise SiteError(subject, rel, "draw()", "takes no 'phone' argument, which PHONE needs: draw(..., phone=False)")
 
 
 def literals(root: Path, name: str) -> dict:

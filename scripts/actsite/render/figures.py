@@ -41,6 +41,7 @@ NEUTRAL = ("#808080",)  # colours that serve both themes as they are (matplotlib
 # The phone variant's width: a 390 px phone shows it 358 px wide, so its 11 pt text is 13 px
 # there, as large as the page's code and small print (the wide figure's would be 6 px).
 PHONE_WIDTH = 4.0
+PHONE_MIN_PT = 10  # the smallest text of a phone variant: 12.4 px there, as large as the page's smallest
 
 
 def _swaps() -> dict[str, str]:
@@ -157,19 +158,31 @@ def legends_over_curves(fig) -> list[str]:
     return found
 
 
-def export(fig, png: bool = True) -> dict[str, bytes]:
-    """The figure (drawn in the light palette) as the SVG of each theme, and (with
-    ``png``) as a PNG of the light one for slides, on white. The layout is computed
-    once and kept for both formats, and the dark SVG is the light one recoloured. A
-    legend over a curve is an error (FigureProblem), whatever placed it."""
+def small_on_a_phone(fig, box) -> list[str]:
+    """What keeps a phone variant from being read on a phone: wider than PHONE_WIDTH
+    (with what sticks out of it, ``box`` in inches), or text smaller than PHONE_MIN_PT."""
+    from matplotlib.text import Text
+    found = [f"wider than {PHONE_WIDTH:g} in with all it draws ({box.width - 2 * PAD:.2f} in)"] \
+        if box.width - 2 * PAD > PHONE_WIDTH + 0.02 else []
+    return found + [f"text {t.get_text()!r} at {t.get_fontsize():g} pt, under {PHONE_MIN_PT} pt"
+                    for t in fig.findobj(Text)
+                    if t.get_visible() and t.get_text().strip() and t.get_fontsize() < PHONE_MIN_PT]
+
+
+def export(fig, phone: bool = False) -> dict[str, bytes]:
+    """The figure (drawn in the light palette) as the SVG of each theme and, unless
+    it is a ``phone`` variant, as a PNG of the light one for slides, on white. The
+    layout is computed once and kept for both formats, and the dark SVG is the
+    light one recoloured. A legend over a curve is an error (FigureProblem),
+    whatever placed it, and so is a phone variant too wide or with text too small."""
     # The layout engine alone, not a whole draw without output: text extents are all
     # it needs, and the files are the same (measured on every figure of the site).
     if fig.get_layout_engine() is not None:
         fig.get_layout_engine().execute(fig)
-    if covered := legends_over_curves(fig):
-        plt.close(fig)
-        raise FigureProblem(", ".join(dict.fromkeys(covered)))
     box = fig.get_tightbbox().padded(PAD)
+    if problems := legends_over_curves(fig) + (small_on_a_phone(fig, box) if phone else []):
+        plt.close(fig)
+        raise FigureProblem(", ".join(dict.fromkeys(problems)))
     # The layout is done: no format lays it out again. With any layout engine set,
     # even matplotlib's "none" placeholder, savefig first draws the whole figure once
     # more to lay it out (two such draws of five, for an SVG and a PNG).
@@ -178,7 +191,7 @@ def export(fig, png: bool = True) -> dict[str, bytes]:
     fig.savefig(buf, format="svg", bbox_inches=box, metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     out = {"light.svg": svg.encode(), "dark.svg": dark_svg(svg).encode()}
-    if png:
+    if not phone:
         raw = io.BytesIO()
         fig.savefig(raw, format="png", dpi=PNG_DPI, bbox_inches=box, facecolor="white", metadata={"Software": None})
         out["light.png"] = raw.getvalue()
@@ -265,8 +278,8 @@ def function_figure(record: Record, symbol: str, inset: list[float] | None = Non
             ax.axhline(0, color=t["fg"], lw=0.6, alpha=0.6)
             ax.set_xlim(*inset)
             ax.set_ylim(*_limits(y[keep]))
-            ax.tick_params(labelsize=9 if phone else 8)
-        return export(fig, png=not phone)
+            ax.tick_params(labelsize=PHONE_MIN_PT if phone else 8)
+        return export(fig, phone)
 
 
 def sweep_figure(sweep: Sweep, default: float, symbol: str, phone: bool = False) -> dict[str, bytes]:
@@ -287,10 +300,10 @@ def sweep_figure(sweep: Sweep, default: float, symbol: str, phone: bool = False)
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
         if phone:
-            fig.legend(loc="outside lower center", ncols=2)
+            fig.legend(loc="outside lower center", ncols=1)  # "negative_slope = 0.01" twice is wider than a phone
         else:
             ax.legend(loc="upper left")
-        return export(fig, png=not phone)
+        return export(fig, phone)
 
 
 def training_figure(record: Record, symbol: str, phone: bool = False) -> dict[str, bytes]:
@@ -307,7 +320,7 @@ def training_figure(record: Record, symbol: str, phone: bool = False) -> dict[st
         ax.set_ylim(*_limits(np.concatenate((y, sample["y"]))))
         ax.set_xlabel("$x$")
         ax.set_title(f"${symbol}(x)$", loc="left")
-        return export(fig, png=not phone)
+        return export(fig, phone)
 
 
 def overview_figure(records: list[Record], symbols: list[str], phone: bool = False) -> dict[str, bytes]:
@@ -332,7 +345,7 @@ def overview_figure(records: list[Record], symbols: list[str], phone: bool = Fal
                 ax.locator_params(nbins=4)
         for ax in list(axes.flat)[n:]:
             ax.set_visible(False)
-        return export(fig, png=not phone)
+        return export(fig, phone)
 
 
 def overlay_figure(records: list[Record], symbols: list[str], key: str,
@@ -359,4 +372,4 @@ def overlay_figure(records: list[Record], symbols: list[str], key: str,
         ax.set_xlabel("$x$")
         # below the axes: inside, some family's curve always runs under it
         fig.legend(loc="outside lower center", ncols=min(len(records), 2 if phone else 4))
-        return export(fig, png=not phone)
+        return export(fig, phone)

@@ -113,20 +113,25 @@ def jobs(d: Declared, c: Computed) -> list[FigureJob]:
                              {"records": mrecs, "symbols": symbols, "key": "dy" if derivative else "y",
                               "ylim": group.y},
                              figure_scripts.overlay_script(members, mrecs, derivative, name, title, group.y)))
+    phones = [phone(job) for job in out]  # figures.py draws every one of its figures for a phone too
     for name, run in c.experiments.items():
-        for figure, size in d.literals(name)["FIGURES"].items():
+        lit = d.literals(name)
+        for figure, size in lit["FIGURES"].items():
             for lang in CODES:
                 text = d.experiment_words(name, lang)
-                out.append(FigureJob(experiment_figure(name, figure, lang), "experiment_figure",
-                                     (c.experiment_keys[name], figure, size, text),
-                                     {"root": str(d.root), "name": name, "figure": figure,
-                                      "result": run["result"], "text": text}, None, lang))
-    return out + [phone(job) for job in out if job.drawing != "experiment_figure"]
+                job = FigureJob(experiment_figure(name, figure, lang), "experiment_figure",
+                                (c.experiment_keys[name], figure, size, text),
+                                {"root": str(d.root), "name": name, "figure": figure,
+                                 "result": run["result"], "text": text}, None, lang)
+                out.append(job)
+                if figure in lit.get("PHONE", {}):  # an experiment's draw() has a phone layout of its own
+                    phones.append(phone(job, lit["PHONE"][figure]))
+    return out + phones
 
 
-def phone(job: FigureJob) -> FigureJob:
-    """The phone-shaped variant of one of the figures drawn by figures.py."""
-    return FigureJob(f"{job.name}.{PHONE}", job.drawing, [job.depends, PHONE], job.args | {"phone": True},
+def phone(job: FigureJob, size: list | None = None) -> FigureJob:
+    """The phone-shaped variant of a figure (an experiment's at ``size``): SVG only."""
+    return FigureJob(f"{job.name}.{PHONE}", job.drawing, [job.depends, PHONE, size], job.args | {"phone": True},
                      None, job.lang, PHONE_FILES)
 
 
@@ -226,7 +231,8 @@ def _draw(job: tuple[str, str, dict]) -> dict[str, bytes]:
         from pathlib import Path
 
         from .experiments import draw
-        return draw(Path(args["root"]), args["name"], args["figure"], args["result"], args["text"])
+        return draw(Path(args["root"]), args["name"], args["figure"], args["result"], args["text"],
+                    args.get("phone", False))
     from . import figures  # imports matplotlib, only when a figure must be drawn
     try:
         return getattr(figures, drawing)(**args)
