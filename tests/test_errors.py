@@ -129,7 +129,7 @@ def page(root: Path, act, rec, lang: str) -> str:
     parsed = prose.parse_function_prose((root / rel).read_text(encoding="utf-8"), rel, act.id)
     return pages.function_page(act, rec if isinstance(rec, Record) else Record.from_json(rec), parsed,
                                Strings(root, lang), lambda t: t, "https://docs/", {act.id: act.id}, [],
-                               defaultdict(str), frozenset())
+                               defaultdict(str), defaultdict(lambda: (800, 300)))
 
 
 @pytest.fixture(scope="module")

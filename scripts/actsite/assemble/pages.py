@@ -26,11 +26,12 @@ def rel(from_page: str, target: str) -> str:
 
 
 def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
-           script: tuple[str, str | None], phone: bool) -> str:
+           script: tuple[str, str | None], sizes: dict[str, tuple[int, int]]) -> str:
     """A figure in a light and a dark variant (Material shows the one that fits),
-    with ``phone``, each of them narrower on a phone; its downloads for slides,
-    and the script that redraws it: ``script`` is (its file, from the docs root;
-    its code to show folded, or None)."""
+    each narrower on a phone where it has a phone variant; its downloads for
+    slides, and the script that redraws it: ``script`` is (its file, from the docs
+    root; its code to show folded, or None). ``sizes`` (every figure's, in CSS
+    px) go on the images, so that the page keeps their room before they load."""
     src = rel(from_page, f"{FIGURES}/{name}")
     alt = _escape_alt(alt)
     file, code = script
@@ -38,13 +39,17 @@ def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
                         f"[{s('download.png', dpi=PNG_DPI)}]({src}.light.png)",
                         f"[{s('download.script')}]({rel(from_page, file)})"))
 
+    phone = sizes.get(f"{name}.{PHONE}")
+
     def image(theme: str) -> str:
-        img = f"![{alt}]({src}.{theme}.svg#only-{theme}){{ loading=lazy }}"
-        if not phone:
+        w, h = sizes[name]
+        img = f"![{alt}]({src}.{theme}.svg#only-{theme}){{ loading=lazy width={w} height={h} }}"
+        if phone is None:
             return img
         # raw HTML, which MkDocs does not rewrite: the URL is relative to the page's own URL
         srcset = posixpath.relpath(f"{FIGURES}/{name}.{PHONE}.{theme}.svg", page_url(from_page) or ".")
-        return f'<picture><source media="{PHONE_MEDIA}" srcset="{srcset}">{img}</picture>'
+        return (f'<picture><source media="{PHONE_MEDIA}" srcset="{srcset}" width="{phone[0]}" height="{phone[1]}">'
+                f"{img}</picture>")
     out = (
         '<figure class="plot" markdown="span">\n'
         f"  {image('light')}\n"
@@ -253,7 +258,7 @@ def script_for(name: str, scripts: dict[str, str]) -> tuple[str, str]:
 
 
 def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict[str, str],
-              phones: frozenset[str]) -> list[str]:
+              sizes: dict[str, tuple[int, int]]) -> list[str]:
     """The parameter family (sweep) or the training-mode sample, when declared."""
     name = act.name[s.lang]
     out = []
@@ -268,23 +273,23 @@ def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict
                 figure(path, f"{act.id}.sweep",
                        s("graph.sweep_alt", name=name, param=sw.param, values=values, default=default),
                        s(caption, name=name, param=sw.param, values=values, default=default),
-                       s, script_for(f"{act.id}.sweep", scripts), f"{act.id}.sweep" in phones)]
+                       s, script_for(f"{act.id}.sweep", scripts), sizes)]
     if rec.training_sample:
         out += [f"## {s('page.training')} {{#training}}", "",
                 figure(path, f"{act.id}.training", s("graph.training_alt", name=name),
                        s("graph.training_caption", name=name), s, script_for(f"{act.id}.training", scripts),
-                       f"{act.id}.training" in phones)]
+                       sizes)]
     return out
 
 
 def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings, fill, torch_docs: str,
                   names: dict[str, str], experiments: list[tuple[str, str]], scripts: dict[str, str],
-                  phones: frozenset[str]) -> str:
+                  sizes: dict[str, tuple[int, int]]) -> str:
     """The page of one activation; ``fill`` replaces placeholders in prose;
     ``torch_docs`` is where PyTorch's reference pages live; ``names`` are the
     functions' names in this language; ``experiments`` (title, page) run it;
-    ``scripts`` redraw the figures, by figure name; ``phones``: the figures
-    that have a phone variant."""
+    ``scripts`` redraw the figures, by figure name; ``sizes``: every figure's
+    size, a phone variant's under <name>.phone."""
     path = page_path(act.id)
     name, long_name = act.name[s.lang], act.long_name[s.lang]
     title = name if name == long_name else f"{name}: {long_name}"
@@ -332,9 +337,9 @@ def function_page(act: Activation, rec: Record, prose: FunctionProse, s: Strings
         f"## {s('page.graph')} {{#graph}}",
         "",
         figure(path, act.id, function_alt(act, rec, s), s("graph.caption", name=name, threshold=num(rec.method.saturation)), s,
-               script_for(act.id, scripts), act.id in phones),
+               script_for(act.id, scripts), sizes),
         _kink_text(act, rec, s),
-        *_variants(act, rec, s, path, scripts, phones),
+        *_variants(act, rec, s, path, scripts, sizes),
         f"## {s('page.properties')} {{#properties}}",
         "",
         _properties_table(act, rec, s, names),

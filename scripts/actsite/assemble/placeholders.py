@@ -98,9 +98,9 @@ def _figure(ctx: Context, fig: str) -> str | None:
             if out:
                 caption += " " + s("figures.cut", lo=num(ylim[0]), hi=num(ylim[1]), names=s("phrase.and").join(out))
         return pages.figure(ctx.page, fig, s(f"figures.family_{which}.alt", family=label, names=names, **span),
-                            caption, s, script, fig in ctx.r.phones)
+                            caption, s, script, ctx.r.sizes)
     return pages.figure(ctx.page, fig, s(f"figures.{fig}.alt", names=names, **span), s(f"figures.{fig}.caption"),
-                        s, script, fig in ctx.r.phones)
+                        s, script, ctx.r.sizes)
 
 
 @placeholder("catalogue", "catalogue")
@@ -167,7 +167,7 @@ def _experiment_figure(ctx: Context, name: str, fig: str) -> str | None:
     figure = experiment_figure(name, fig, s.lang)
     return pages.figure(ctx.page, figure,
                         s(f"experiments.{name}.figures.{fig}.alt"), s(f"experiments.{name}.figures.{fig}.caption"),
-                        s, (f"experiments/code/{name}.py", None), figure in ctx.r.phones)
+                        s, (f"experiments/code/{name}.py", None), ctx.r.sizes)
 
 
 @placeholder("experiment <name> setup", r"experiment (?P<name>\S+) setup")

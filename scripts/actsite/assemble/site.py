@@ -78,7 +78,7 @@ class Language:
             summaries[act.id] = prose.plain(fill(parsed.sections["summary"].body))
             out[path] = self.finish(path, pages.function_page(
                 act, self.c.records[act.id], parsed, self.s, fill, self.d.links["torch_docs"]["url"], names,
-                self.d.experiments_of(act, self.lang), self.r.scripts, self.r.phones))
+                self.d.experiments_of(act, self.lang), self.r.scripts, self.r.sizes))
         return out, summaries
 
     def free_pages(self) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ drawn in worker processes, one per core.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -48,7 +49,7 @@ class Rendered:
     figures: dict[str, bytes]   # <name>.<theme>.<ext> -> bytes
     scripts: dict[str, str]     # figure name -> the script that redraws it
     languages: dict[str, str]   # figure name -> the language of its words, for those that have words
-    phones: frozenset[str]      # the figures that have a phone variant, <name>.phone.<theme>.svg
+    sizes: dict[str, tuple[int, int]]  # figure name -> its size in CSS px (a phone variant: <name>.phone)
 
 
 def experiment_figure(name: str, figure: str, lang: str) -> str:
@@ -165,7 +166,15 @@ def render(d: Declared, c: Computed, log: Callable[[str], None]) -> Rendered:
     return Rendered(figures=dict(sorted(out.items())),
                     scripts={j.name: j.script for j in all_jobs if j.script is not None},
                     languages={j.name: j.lang for j in all_jobs if j.lang},
-                    phones=frozenset(j.name.removesuffix(f".{PHONE}") for j in all_jobs if j.files == PHONE_FILES))
+                    sizes={j.name: svg_size(out[f"{j.name}.light.svg"]) for j in all_jobs})
+
+
+def svg_size(svg: bytes) -> tuple[int, int]:
+    """An SVG's width and height in CSS px, from the pt of its root element (matplotlib's)."""
+    m = re.search(rb'<svg[^>]*?\bwidth="([0-9.]+)pt" height="([0-9.]+)pt"', svg[:2000])
+    if m is None:
+        raise ValueError("an SVG without its width and height in pt")
+    return round(float(m.group(1)) * 4 / 3), round(float(m.group(2)) * 4 / 3)
 
 
 SHEET_FILES = ("pdf", "png", "preview.png")  # of each language's cheat sheet
