@@ -458,4 +458,9 @@ def test_explorer_plot_stays_in_view_of_its_controls(browser, server, viewport, 
     for fid, y in lanes:
         rows.setdefault(fid, set()).add(y)
     assert all(len(ys) == 1 for ys in rows.values()) and len({min(ys) for ys in rows.values()}) == len(rows)
+    # its tick labels, in the plot's own units, shown no smaller than the page's smallest text
+    shown = page.evaluate("""() => { const svg = document.querySelector('.explorer-plot');
+      const size = parseFloat(getComputedStyle(svg.querySelector('text')).fontSize);
+      return size * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }""")
+    assert shown >= SMALLEST_PX - 0.5, shown
     context.close()

@@ -7,7 +7,12 @@
   "use strict";
 
   const SVG = "http://www.w3.org/2000/svg";
-  const W = 720, H = 400, M = { left: 52, right: 14, top: 14, bottom: 34 };
+  // The plot's own units: a narrow plot (a phone) gets fewer of them, and fewer ticks. Its text
+  // is sized in them to show TEXT px high at whatever width the plot is shown.
+  let W = 720, H = 400;
+  const TEXT = 13;
+  const M = { left: 52, right: 14, top: 14, bottom: 34 };
+  const NARROW = 480;  // px on screen
   const COLOURS = 8;
   const LANE = 8;  // height of one function's lane of saturation zones, below the curves
 
@@ -92,6 +97,11 @@
 
     function draw(list) {
       while (svg.firstChild) svg.removeChild(svg.firstChild);
+      const narrow = svg.clientWidth > 0 && svg.clientWidth < NARROW;
+      W = narrow ? 340 : 720;
+      H = narrow ? 290 : 400;
+      svg.setAttribute("viewBox", "0 0 " + W + " " + H);
+      svg.style.setProperty("--explorer-text", (TEXT * W / (svg.clientWidth || W)).toFixed(2) + "px");
       const kinds = ["y", "dy"].filter(showing);
       let ymin = 0, ymax = 0;
       list.forEach(function (data) {
@@ -108,11 +118,11 @@
       const bottom = M.bottom + lanes;  // the curves end above the lanes
       const sy = function (y) { return H - bottom - (y - ymin) / (ymax - ymin) * (H - M.top - bottom); };
       const grid = el("g", { class: "explorer-grid" }, svg);
-      ticks(lo, hi, 12).forEach(function (t) {
+      ticks(lo, hi, narrow ? 6 : 12).forEach(function (t) {
         el("line", { x1: sx(t), x2: sx(t), y1: M.top, y2: H - M.bottom }, grid);
         el("text", { x: sx(t), y: H - M.bottom + 16, "text-anchor": "middle" }, grid).textContent = label(t);
       });
-      ticks(ymin, ymax, 8).forEach(function (t) {
+      ticks(ymin, ymax, narrow ? 5 : 8).forEach(function (t) {
         el("line", { x1: M.left, x2: W - M.right, y1: sy(t), y2: sy(t) }, grid);
         el("text", { x: M.left - 6, y: sy(t) + 4, "text-anchor": "end" }, grid).textContent = label(t);
       });
@@ -233,6 +243,11 @@
         event.preventDefault();
         moveTo(keys[event.key]);
       }
+    });
+    let width = svg.clientWidth;
+    window.addEventListener("resize", function () {  // its units and text follow the plot's width
+      if (svg.clientWidth !== width) update();
+      width = svg.clientWidth;
     });
     update();
   }

@@ -250,12 +250,14 @@ def _experiment_claims(ctx: Context, name: str) -> str | None:
     if _experiment(ctx, name) is None:
         return None
     s = ctx.s
-    # every column has a heading, the ✓ one too: a screen reader names each cell by it
-    rows = [f"| {s('claims.held')} | {s('claims.claim')} | {s('claims.expression')} | {s('claims.values')} |", "|---|---|---|---|"]
+    # every column has a heading, the ✓ one too: a screen reader names each cell by it. The claim
+    # comes first, the column a narrow screen keeps in view while the rest scrolls (site.css)
+    rows = [f"| {s('claims.claim')} | {s('claims.held')} | {s('claims.expression')} | {s('claims.values')} |", "|---|---|---|---|"]
     for c in ctx.c.claims[name]:
-        rows.append(f'| <span id="{claim_id(name, c.name)}">✓</span> | `{c.name}` | '
+        rows.append(f'| `{c.name}` | <span id="{claim_id(name, c.name)}">✓</span> | '
                     f"`{c.expression.replace('|', '&#124;')}` | {c.compared.replace('|', '&#124;')} |")
-    return s("claims.intro") + "\n\n" + "\n".join(rows) + "\n"
+    return (s("claims.intro") + f'\n\n<div class="claims"{pages.MD_BLOCK}>\n\n' + "\n".join(rows)
+            + "\n\n</div>\n")
 
 
 # --- sources ---------------------------------------------------------------------------
