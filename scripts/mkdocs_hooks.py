@@ -132,17 +132,17 @@ def _fork_build(config, lang: str, file: str) -> tuple[int, int]:
 
 
 def _finish_secondary(config) -> None:
-    """Wait for the other languages' builds; one that failed fails this build (its
-    own log has already said why, as a build of its own would)."""
+    """Wait for the other languages' builds; one that failed fails this build with
+    its own Abort, as when it ran in this process (its log has said why)."""
     failed = []
     while _secondary:
         lang, pid, read = _secondary.pop(0)
         with os.fdopen(read, "rb") as pipe:
             message = pipe.read().decode(errors="replace")
         if os.waitpid(pid, 0)[1] != 0:
-            failed.append(f"the '{lang}' site failed: {message or 'its process died'}")
+            failed.append(message or f"the '{lang}' build's process died")
     if failed:
-        raise _module(config, "exceptions").PluginError("; ".join(failed))
+        raise _module(config, "exceptions").Abort("; ".join(failed))
 
 
 def _stop_secondary() -> None:
