@@ -259,7 +259,7 @@ def draw_turnover(result, fig, text, phone=False):
                 ax.plot(steps, [sum(c[j] for c in curves) / len(curves) for j in range(len(steps))], color=color,
                         ls=style, lw=1.6, label=text[key] if k == 0 and l == 0 else None)
             if not any(max(c) for c in deaths):
-                ax.text(0.5, 0.5, text["none"], transform=ax.transAxes, ha="center", va="center")
+                ax.text(0.5, 0.72, text["none"], transform=ax.transAxes, ha="center", va="center")  # above the zero lines
             if phone:
                 ax.set_title(text["rate"].format(lr=lr) + "\n" + text["layer"].format(layer=l + 1), fontsize=10)
                 ax.set_ylabel(text["units"], fontsize=10)

@@ -160,7 +160,9 @@ def draw(result, fig, text, figure="main", phone=False):
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
         ax.set_xticks([], minor=True)
         ax.set_xlim(0.5, ticks[-1])
-        ax.set_yticks(list(ys), [text[f] for f in result["functions"]], fontsize=small)
+        ax.set_yticks(list(ys), [text[f] for f in result["functions"]])
+        for a in axes:
+            a.tick_params(labelsize=small)
         ax.invert_yaxis()
         for a in axes[len(order):]:  # an odd number of runs leaves one panel empty
             a.set_visible(False)

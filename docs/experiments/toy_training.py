@@ -440,7 +440,8 @@ def draw_pieces(result, fig, text, phone=False):
         row[0].set_ylabel(text.get(name, name), fontsize=12)
     for layer, ax in enumerate(axes[0]):
         ax.annotate(text["layer"].format(layer=layer + 1), (0.5, 1), xycoords="axes fraction",
-                    xytext=(0, 22), textcoords="offset points", ha="center", va="bottom", fontsize=12)
+                    xytext=(0, 36 if phone else 22), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=12)  # above the first row's titles, of two lines on a phone
     axes[-1][0].set_xlabel(text["preactivation"])
     axes[-1][-1].set_xlabel(text["preactivation"])
     handles, labels = axes[0][0].get_legend_handles_labels()

@@ -267,11 +267,12 @@ def _variants(act: Activation, rec: Record, s: Strings, path: str, scripts: dict
         values = ", ".join(num(v) for v in sw.values)
         default = num(act.defaults[sw.param])
         # the thick curve is the page's value; call it PyTorch's default only when it is
-        caption = "graph.sweep_caption_page" if sw.param in not_torch_defaults(act, rec) or not act.in_torch \
-            else "graph.sweep_caption"
+        page_value = sw.param in not_torch_defaults(act, rec) or not act.in_torch
+        caption = "graph.sweep_caption_page" if page_value else "graph.sweep_caption"
         out += [f"## {s('page.parameters')} {{#parameters}}", "",
                 figure(path, f"{act.id}.sweep",
-                       s("graph.sweep_alt", name=name, param=sw.param, values=values, default=default),
+                       s("graph.sweep_alt_page" if page_value else "graph.sweep_alt", name=name, param=sw.param,
+                         values=values, default=default),
                        s(caption, name=name, param=sw.param, values=values, default=default),
                        s, script_for(f"{act.id}.sweep", scripts), sizes)]
     if rec.training_sample:

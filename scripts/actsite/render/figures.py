@@ -272,8 +272,8 @@ def function_figure(record: Record, symbol: str, inset: list[float] | None = Non
         _zones(a2, props.saturation, x[0], x[-1], t)
         if inset:
             keep = (x >= inset[0]) & (x <= inset[1])
-            # upper left, where a rising curve is not; on a phone clear of the axis' labels
-            ax = a1.inset_axes([0.3, 0.52, 0.36, 0.36] if phone else [0.1, 0.5, 0.4, 0.38])
+            # upper left, where a rising curve is not, its labels clear of the main axis's
+            ax = a1.inset_axes([0.3, 0.52, 0.36, 0.36] if phone else [0.2, 0.5, 0.36, 0.38])
             ax.plot(x[keep], y[keep], color=t["series"][0], lw=1.6)
             ax.axhline(0, color=t["fg"], lw=0.6, alpha=0.6)
             ax.set_xlim(*inset)
@@ -355,7 +355,9 @@ def overlay_figure(records: list[Record], symbols: list[str], key: str,
     t = THEMES[DRAWN]
     styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
     with themed():
-        fig, ax = plt.subplots(figsize=(PHONE_WIDTH, 3.6) if phone else (8.0, 4.0), layout="constrained")
+        # on a phone the legend, in two columns below, adds to the height rather than taking the axes'
+        size = (PHONE_WIDTH, 3.0 + 0.24 * math.ceil(len(records) / 2)) if phone else (8.0, 4.0)
+        fig, ax = plt.subplots(figsize=size, layout="constrained")
         _zero_lines(ax, t["fg"])
         everything = []
         for i, (rec, sym) in enumerate(zip(records, symbols)):
