@@ -12,7 +12,7 @@ from ..compute.records import Record, Where
 from ..declare.catalog import Activation
 from .mathml import mathml
 from ..declare.prose import FunctionProse
-from ..render.formats import FIGURES, PHONE, PHONE_MEDIA, PNG_DPI
+from ..render.formats import FIGURES, PHONE, PNG_DPI
 from ..declare.strings import Strings
 from .text import intervals, num, value_range
 
@@ -39,22 +39,17 @@ def figure(from_page: str, name: str, alt: str, caption: str, s: Strings,
                         f"[{s('download.png', dpi=PNG_DPI)}]({src}.light.png)",
                         f"[{s('download.script')}]({rel(from_page, file)})"))
 
-    phone = sizes.get(f"{name}.{PHONE}")
+    # With a phone variant, each theme has two images, the wide one and the phone one; site.css
+    # hides the one the screen does not take, and being lazy, a hidden image is never fetched.
+    variants = [("", ".wide"), (f".{PHONE}", ".phone")] if f"{name}.{PHONE}" in sizes else [("", "")]
 
-    def image(theme: str) -> str:
-        w, h = sizes[name]
-        img = f"![{alt}]({src}.{theme}.svg#only-{theme}){{ loading=lazy width={w} height={h} }}"
-        if phone is None:
-            return img
-        # raw HTML, which MkDocs does not rewrite: the URL is relative to the page's own URL
-        srcset = posixpath.relpath(f"{FIGURES}/{name}.{PHONE}.{theme}.svg", page_url(from_page) or ".")
-        return (f'<picture><source media="{PHONE_MEDIA}" srcset="{srcset}" width="{phone[0]}" height="{phone[1]}">'
-                f"{img}</picture>")
+    def image(theme: str, variant: str, cls: str) -> str:
+        w, h = sizes[name + variant]
+        return f"  ![{alt}]({src}{variant}.{theme}.svg#only-{theme}){{ loading=lazy width={w} height={h} {cls} }}\n"
     out = (
         '<figure class="plot" markdown="span">\n'
-        f"  {image('light')}\n"
-        f"  {image('dark')}\n"
-        f"  <figcaption>{caption}</figcaption>\n"
+        + "".join(image(theme, variant, cls) for theme in ("light", "dark") for variant, cls in variants)
+        + f"  <figcaption>{caption}</figcaption>\n"
         "</figure>\n\n"
         f'{s("download.intro")} {links}\n{{ .downloads }}\n'
     )

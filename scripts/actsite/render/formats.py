@@ -13,4 +13,4 @@ PNG_DPI = 200  # resolution of the PNG of every figure
 # No PNG: slides take the wide figure.
 PHONE = "phone"
 PHONE_FILES = tuple(f"{theme}.svg" for theme in THEMES)
-PHONE_MEDIA = "(max-width: 44.9375em)"  # below Material's tablet width (720 px): where the phone variant is shown
+# site.css shows it below 45em (720 px, Material's tablet width), the wide one above.

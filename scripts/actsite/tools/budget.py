@@ -7,7 +7,8 @@ formulas, and its images that are not lazy. The search index is not in it:
 it is fetched when the reader opens the search (search-on-demand.js). A
 function page's figures count in their light theme only, lazy or not (the
 dark one is fetched instead of it, in the dark palette), each as the larger of
-its wide and its phone variant (a <picture> source), whichever the screen takes.
+its wide and its phone variant, whichever the screen takes (the other is hidden,
+and being lazy, not fetched).
 
 Deterministic, so a test holds the budgets; Lighthouse measures the rest
 (scripts/benchmark_phone.py).
@@ -21,12 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ..render.formats import PHONE
+
 GZIPPED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}  # what GitHub Pages compresses
 MATH_FONT = "../fonts/latinmodern-math.woff2"  # from site.css, which declares it
 
 _STYLE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _SCRIPT = re.compile(r'<script src="([^"]+)"')
-_IMG = re.compile(r'(?:<source\b[^>]*\bsrcset="([^"]+)"[^>]*>)?<img\b([^>]*)>')  # an img and its phone source
+_IMG = re.compile(r"<img\b([^>]*)>")
 _SRC = re.compile(r'\bsrc="([^"]+)"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
@@ -53,13 +56,20 @@ def first_load(site: Path, page: str) -> FirstLoad:
     styles = _STYLE.findall(html)
     refs = styles + _SCRIPT.findall(html)
     function_page = "/activations/" in url
-    for source, attrs in _IMG.findall(html):
+    def size(ref: str) -> int:
+        return transferred(site / urlsplit(urljoin(url, ref)).path.lstrip("/"))
+    figures: dict[str, str] = {}  # a function page's figure (its wide file) -> the larger of its variants
+    for attrs in _IMG.findall(html):
         src = _SRC.search(attrs)
-        lazy = 'loading="lazy"' in attrs
-        figure = function_page and src and ".light.svg" in src.group(1)
-        if src and (not lazy or figure) and ".dark." not in src.group(1):
-            refs.append(max((src.group(1), source) if source else (src.group(1),),
-                            key=lambda ref: transferred(site / urlsplit(urljoin(url, ref)).path.lstrip("/"))))
+        if not src or ".dark." in src.group(1):
+            continue
+        ref = src.group(1)
+        if function_page and ".light.svg" in ref:
+            wide = ref.replace(f".{PHONE}.", ".")
+            figures[wide] = max(figures.get(wide, ref), ref, key=size)
+        elif 'loading="lazy"' not in attrs:
+            refs.append(ref)
+    refs += figures.values()
     config = _CONFIG.search(html)
     if config:  # the theme starts its search worker at once
         refs.append(json.loads(config.group(1))["search"])  # relative to the page, as the theme reads it

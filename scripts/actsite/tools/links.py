@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 # (tag, attribute) pairs whose URL the browser follows or loads
 _REFS = {("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"), ("source", "src"),
-         ("source", "srcset"), ("iframe", "src")}  # a srcset here is one URL, with no width or density
+         ("iframe", "src")}
 
 
 # Start tags and their attributes, read with regular expressions rather than
