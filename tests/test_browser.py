@@ -421,6 +421,13 @@ def test_page_scripts_load_only_where_used(site, path, loaded):
     html = (site / path / "index.html").read_text(encoding="utf-8")
     assert {s for s in ("compare.js", "explorer.js") if f'javascripts/{s}"' in html} == loaded
     assert 'javascripts/tables.js"' in html
+    # the theme's bundle and the page scripts wait for the parsed page (the page paints first);
+    # the search index's gate runs before the bundle that would request the index
+    scripts = re.findall(r'<script ([^>]*)src="[^"]*/javascripts/([\w.-]+\.js)"', html)
+    assert scripts and all(("defer" in attrs) == (name != "search-on-demand.js") for attrs, name in scripts)
+    names = [name for _, name in scripts]
+    bundle = next(i for i, name in enumerate(names) if name.startswith("bundle."))
+    assert names[:bundle] in (["search-on-demand.js"], []) and "search-on-demand.js" not in names[bundle:]
 
 
 @pytest.mark.mkdocs_only  # Zensical's search is its own, with its own index
