@@ -356,7 +356,7 @@ def test_dark_palette_shows_dark_figures(browser, server, site, lang):
     root = server + ("" if lang == "en" else "zh/")
     page = open_page(context, root + "activations/sigmoid/").page
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    page.click("label.md-header__button[for^='__palette']:visible")
+    page.click("button[data-palette]:visible")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     shown = page.eval_on_selector_all("figure img", "els => els.filter(e => e.offsetWidth > 0).map(e => e.src)")
     shown = [s.split("#")[0] for s in shown]  # Material's #only-dark marker
@@ -369,6 +369,50 @@ def test_dark_palette_shows_dark_figures(browser, server, site, lang):
         colours = {c.lower() for c in re.findall(r"(?:stroke|fill):\s*(#[0-9a-fA-F]{6})", svg)} - decorative
         dim = [c for c in colours if contrast(hex_rgb(c), bg) < 3]
         assert not dim, f"{src}: colours too dark for the dark page: {dim}"
+    context.close()
+
+
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
+@pytest.mark.parametrize("system, first", [("light", "default"), ("dark", "slate")])
+def test_palette_follows_the_system_before_any_script_file(browser, server, system, first):
+    """The palette of the system's colour scheme is set as the header is parsed, so the
+    first paint has it: the theme's bundle and the site's scripts are not needed."""
+    context = browser.new_context(viewport=PHONE, color_scheme=system)
+    context.route("**/*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(server + "activations/relu/", wait_until="domcontentloaded")
+    assert page.evaluate(SCHEME) == first
+    assert page.locator("button[data-palette]:visible").count() == 1  # the switch to the other palette
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_palette_switch_by_keyboard_is_kept_across_pages(browser, server, lang):
+    """The switch works from the keyboard, keeps the focus on the switch (now showing the
+    way back), tells the browser the new colours, and the choice holds on the next page."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    root = server + ("" if lang == "en" else "zh/")
+    page = open_page(context, root + "activations/relu/").page
+    page.wait_for_load_state("load")
+    colour = "() => document.querySelector('meta[name=color-scheme]').content"
+    assert page.evaluate(SCHEME) == "default" and page.evaluate(colour) == "light"
+    switch = page.locator("button[data-palette]:visible")
+    label = switch.get_attribute("aria-label")
+    switch.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(SCHEME) == "slate" and page.evaluate(colour) == "dark"
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused and focused != label and page.locator("button[data-palette]:focus").is_visible()
+    header = page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+    theme = page.evaluate("document.querySelector('meta[name=theme-color]').content")
+    assert tuple(int(v) for v in re.findall(r"\d+", header)[:3]) == hex_rgb(theme)
+    page.goto(root + "advice/")
+    assert page.evaluate(SCHEME) == "slate"
+    page.locator("button[data-palette]:visible").click()
+    page.goto(root + "activations/relu/")
+    assert page.evaluate(SCHEME) == "default"
     context.close()
 
 
