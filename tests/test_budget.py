@@ -34,7 +34,8 @@ def test_a_first_load_is_what_the_page_asks_for(site):
     load = first_load(site, "activations/relu/")
     names = set(load.files)
     assert "/activations/relu/index.html" in names and "/assets/fonts/latinmodern-math.woff2" in names
-    assert any(n.startswith("/assets/javascripts/bundle.") for n in names)
+    assert any(n.startswith("/assets/javascripts/bundle.") for n in names)  # a deferred script too
+    assert {"/assets/javascripts/search-on-demand.js", "/assets/javascripts/tables.js"} <= names
     assert any("/workers/search." in n for n in names)
     wide, phone = "/assets/figures/relu.light.svg", "/assets/figures/relu.phone.light.svg"
     larger = max((wide, phone), key=lambda f: transferred(site / f.lstrip("/")))

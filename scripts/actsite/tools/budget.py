@@ -27,8 +27,8 @@ from ..render.formats import PHONE
 GZIPPED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}  # what GitHub Pages compresses
 MATH_FONT = "../fonts/latinmodern-math.woff2"  # from site.css, which declares it
 
-_STYLE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
-_SCRIPT = re.compile(r'<script src="([^"]+)"')
+_STYLE = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"')
+_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')  # deferred or not, each is fetched
 _IMG = re.compile(r"<img\b([^>]*)>")
 _SRC = re.compile(r'\bsrc="([^"]+)"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
