@@ -391,7 +391,8 @@ def test_palette_follows_the_system_before_any_script_file(browser, server, syst
 @pytest.mark.parametrize("lang", LANGS)
 def test_palette_switch_by_keyboard_is_kept_across_pages(browser, server, lang):
     """The switch works from the keyboard, keeps the focus on the switch (now showing the
-    way back), tells the browser the new colours, and the choice holds on the next page."""
+    way back), tells the browser the new colours, and the choice holds on the next page,
+    in the other language too."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
     root = server + ("" if lang == "en" else "zh/")
     page = open_page(context, root + "activations/relu/").page
@@ -410,6 +411,9 @@ def test_palette_switch_by_keyboard_is_kept_across_pages(browser, server, lang):
     assert tuple(int(v) for v in re.findall(r"\d+", header)[:3]) == hex_rgb(theme)
     page.goto(root + "advice/")
     assert page.evaluate(SCHEME) == "slate"
+    page.goto(server + ("zh/" if lang == "en" else "") + "advice/")
+    assert page.evaluate(SCHEME) == "slate"
+    page.goto(root + "advice/")
     page.locator("button[data-palette]:visible").click()
     page.goto(root + "activations/relu/")
     assert page.evaluate(SCHEME) == "default"
